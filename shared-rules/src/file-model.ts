@@ -1,0 +1,113 @@
+// A linted file: its text split into YAML documents, each with its findings. Re-linting after an edit reuses the
+// result of every document whose text did not change (found by its text, wherever it moved), so a keystroke
+// re-parses and re-checks only the document it touched. A document that does not parse keeps the findings it had
+// before the edit, moved with the edit, so squiggles do not flicker away while someone types.
+import { lintDocumentText, type DocumentResult } from './lint-document.js';
+import type { Rule } from './rule.js';
+import { RULES } from './rules/index.js';
+import type { Finding, InternalError, OffsetRange, TextEdit } from './types.js';
+
+export interface Segment {
+  /** Offset of the document's first character in the file. */
+  readonly start: number;
+  readonly text: string;
+  readonly result: DocumentResult;
+}
+
+export interface LintedFile {
+  readonly text: string;
+  readonly segments: readonly Segment[];
+}
+
+/** A change as the editor sent it: replace [start, end) of the text it applied to with `newText`. */
+export type OffsetEdit = TextEdit;
+
+const DOC_START = /^---(?=[ \t\r\n]|$)/;
+
+/**
+ * Splits a YAML stream into documents at `---` lines. A `---` at column 0 can only be a document marker in
+ * YAML 1.2 (content may not start with it there), so this agrees with the parser without parsing. Directive
+ * lines (`%YAML`) right above a marker go with the document they introduce.
+ */
+export function splitDocuments(text: string): { start: number; end: number }[] {
+  const starts = [0];
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    if (text.charCodeAt(lineStart) === 45 /* - */ && DOC_START.test(text.slice(lineStart, Math.min(lineEnd + 1, lineStart + 5)))) {
+      let at = lineStart;
+      // Walk back over directive lines so they start the new document.
+      while (at > 0) {
+        const prevStart = text.lastIndexOf('\n', at - 2) + 1;
+        if (text.charCodeAt(prevStart) !== 37 /* % */ || prevStart < starts[starts.length - 1]!) break;
+        at = prevStart;
+      }
+      if (at > starts[starts.length - 1]!) starts.push(at);
+    }
+    if (nl < 0) break;
+    lineStart = nl + 1;
+  }
+  return starts.map((s, i) => ({ start: s, end: starts[i + 1] ?? text.length }));
+}
+
+export interface LintOptions {
+  readonly rules?: readonly Rule[];
+}
+
+/**
+ * Lints a whole file. With `previous` (the result for the text before `edits`), unchanged documents reuse their
+ * results, and documents that do not parse keep the previous findings that fall inside them.
+ */
+export function lintFile(text: string, previous?: LintedFile, edits: readonly OffsetEdit[] = [], options: LintOptions = {}): LintedFile {
+  const rules = options.rules ?? RULES;
+  const cache = new Map<string, DocumentResult>();
+  for (const s of previous?.segments ?? []) cache.set(s.text, s.result);
+  let carried: Finding[] | undefined;
+  const segments: Segment[] = [];
+  for (const { start, end } of splitDocuments(text)) {
+    const segText = text.slice(start, end);
+    let result = cache.get(segText) ?? lintDocumentText(segText, rules);
+    if (result.broken && !cache.has(segText) && previous) {
+      carried ??= moveFindings(fileFindings(previous), edits);
+      const inside = carried.filter((f) => f.range.start >= start && f.range.end <= end);
+      result = { ...result, findings: inside.map((f) => ({ ...shift(f, -start), fixes: [], stale: true })) };
+    }
+    segments.push({ start, text: segText, result });
+  }
+  return { text, segments };
+}
+
+/** All findings of a file, with offsets into the file's text. */
+export function fileFindings(file: LintedFile): Finding[] {
+  const out: Finding[] = [];
+  for (const s of file.segments) for (const f of s.result.findings) out.push(s.start === 0 ? f : shift(f, s.start));
+  return out;
+}
+
+export function fileInternalErrors(file: LintedFile): InternalError[] {
+  return file.segments.flatMap((s) => s.result.internalErrors);
+}
+
+function shift(f: Finding, by: number): Finding {
+  const move = <R extends OffsetRange>(r: R): R => ({ ...r, start: r.start + by, end: r.end + by });
+  return { ...f, range: move(f.range), fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map(move) })) };
+}
+
+/** Maps an offset in the text before `edits` to the text after them (a deleted region collapses to its start). */
+export function mapOffset(offset: number, edits: readonly OffsetEdit[]): number {
+  let o = offset;
+  for (const e of edits) {
+    if (o >= e.end) o += e.newText.length - (e.end - e.start);
+    else if (o > e.start) o = e.start;
+  }
+  return o;
+}
+
+function moveFindings(findings: readonly Finding[], edits: readonly OffsetEdit[]): Finding[] {
+  return findings.map((f) => {
+    const start = mapOffset(f.range.start, edits);
+    const end = Math.max(start, mapOffset(f.range.end, edits));
+    return { ...f, range: { start, end } };
+  });
+}

@@ -1,0 +1,9 @@
+// The engine's public surface: YAML text in, findings and fixes out, as plain data with offsets.
+export * from './types.js';
+export { lintFile, fileFindings, fileInternalErrors, splitDocuments, mapOffset } from './file-model.js';
+export type { LintedFile, Segment, OffsetEdit, LintOptions } from './file-model.js';
+export { lintDocumentText } from './lint-document.js';
+export type { DocumentResult } from './lint-document.js';
+export { RULES, RULES_BY_ID } from './rules/index.js';
+export type { Rule } from './rule.js';
+export { ruleMarkdown, ruleDocsUrl, guidancePageUrl, citation, GUIDANCE_PDF, GUIDANCE_TITLE, GUIDANCE_VERSION, PDF_PAGE_OFFSET } from './guidance.js';

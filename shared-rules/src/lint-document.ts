@@ -1,0 +1,95 @@
+// Runs every rule on one YAML document. A rule that throws becomes an internal error and the other rules'
+// findings still appear; nothing here throws, whatever the input.
+import { parseAllDocuments, type Document } from 'yaml';
+import { objectsOf } from './k8s/objects.js';
+import type { Report, Rule } from './rule.js';
+import { RULES } from './rules/index.js';
+import type { Finding, InternalError, TextEdit } from './types.js';
+import { rangeOf } from './yaml/nodes.js';
+import { detectStyle, type SourceDoc } from './yaml/source.js';
+
+export interface DocumentResult {
+  /** Findings with offsets relative to the document's own text. */
+  readonly findings: readonly Finding[];
+  /** True when the document does not parse as YAML: its findings could not be computed. */
+  readonly broken: boolean;
+  readonly internalErrors: readonly InternalError[];
+}
+
+/** Parse options: no pretty errors (we never show YAML syntax errors), and a cap on alias expansion. */
+const PARSE_OPTIONS = { prettyErrors: false, keepSourceTokens: false, maxAliasCount: 100 } as const;
+
+export function parseDocumentText(text: string): Document.Parsed[] {
+  return parseAllDocuments(text, PARSE_OPTIONS) as unknown as Document.Parsed[];
+}
+
+/** Lints the text of one YAML document (the text between two `---` lines; it may hold a `...`-separated stream). */
+export function lintDocumentText(text: string, rules: readonly Rule[] = RULES): DocumentResult {
+  const findings: Finding[] = [];
+  const internalErrors: InternalError[] = [];
+  let docs: Document.Parsed[];
+  try {
+    docs = parseDocumentText(text);
+  } catch (e) {
+    return { findings, broken: true, internalErrors: [{ message: `YAML parser failed: ${errorText(e)}` }] };
+  }
+  if (!Array.isArray(docs)) return { findings, broken: false, internalErrors };
+  if (docs.some((d) => d.errors.length > 0)) return { findings, broken: true, internalErrors };
+  for (const doc of docs) {
+    const src: SourceDoc = { text, doc, style: detectStyle(text, doc) };
+    let objects;
+    try {
+      objects = objectsOf(src);
+    } catch (e) {
+      internalErrors.push({ message: `object model failed: ${errorText(e)}` });
+      continue;
+    }
+    for (const object of objects) {
+      for (const rule of rules) {
+        const ctx = {
+          src,
+          report(r: Report) {
+            const range = 'range' in r.at && Array.isArray(r.at.range) ? rangeOf(r.at) : ('start' in r.at ? { start: r.at.start, end: r.at.end } : undefined);
+            if (!range) return;
+            findings.push({
+              ruleId: rule.meta.id,
+              severity: r.severity ?? rule.meta.severity,
+              message: r.message,
+              range,
+              fixes: (r.fixes ?? []).filter((f): f is NonNullable<typeof f> => !!f).map((f) => ({ ...f, edits: mergeInsertions(f.edits) })),
+            });
+          },
+        };
+        try {
+          rule.check(object, ctx);
+        } catch (e) {
+          internalErrors.push({ ruleId: rule.meta.id, message: errorText(e) });
+        }
+      }
+    }
+  }
+  findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
+  return { findings, broken: false, internalErrors };
+}
+
+/**
+ * Several insertions at one offset (a securityContext and a volumeMounts after a container's last line) become
+ * one edit with their texts in the order they were made, so every client applies them in that order.
+ */
+export function mergeInsertions(edits: readonly TextEdit[]): TextEdit[] {
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.i - b.i).map((x) => x.e);
+  const out: TextEdit[] = [];
+  for (const e of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && prev.start === prev.end && e.start === e.end && prev.start === e.start) {
+      out[out.length - 1] = { start: prev.start, end: prev.end, newText: prev.newText + e.newText };
+    } else {
+      out.push(e);
+    }
+  }
+  return out;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? `${e.message}${e.stack ? `\n${e.stack}` : ''}` : String(e);
+}

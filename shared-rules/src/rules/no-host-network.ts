@@ -1,0 +1,22 @@
+import { checkPodFlagIsNotTrue } from '../k8s/pod-flags.js';
+import { defineRule } from '../rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'no-host-network',
+    title: 'Pods must not use the host network',
+    severity: 'error',
+    category: 'Pod security',
+    guidance: [
+      { section: 'Pod Security Policies', page: 10, quote: 'Controls whether containers can use the host network. Set to false.' },
+      { section: 'Recommendations', page: 2, quote: 'Denying container features frequently exploited to breakout, such as hostPID, hostIPC, hostNetwork, allowedHostPath' },
+    ],
+    why: 'A pod on the host network sees every interface of the node, can bind its ports and reach services that trust only local traffic; network policies no longer isolate it.',
+    remediation: 'Remove `hostNetwork: true` and expose the pod through a Service instead.',
+    fix: { safety: 'review', description: 'Removes `hostNetwork: true` from the pod spec (the default is false).' },
+    peers: ['kubescape C-0041', 'kube-linter host-network', 'Polaris hostNetworkSet', 'Checkov CKV_K8S_19', 'Trivy KSV009'],
+  },
+  check(object, ctx) {
+    checkPodFlagIsNotTrue(object, ctx, 'hostNetwork', "its containers share the node's network stack");
+  },
+});

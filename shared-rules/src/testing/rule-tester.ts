@@ -1,0 +1,104 @@
+// The one tester every rule table goes through (node:test). A table lists manifests that must not fire and
+// manifests that must, with the exact range of each finding and the exact text after each of its fixes. For every
+// fix it also checks what a careful engineer would: the result parses, and the finding it fixed is gone.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseAllDocuments } from 'yaml';
+import { fileFindings, lintFile } from '../file-model.js';
+import type { Rule } from '../rule.js';
+import type { Finding, Fix, Severity, TextEdit } from '../types.js';
+
+export interface ValidCase {
+  readonly name: string;
+  readonly yaml: string;
+}
+
+export interface ExpectedFinding {
+  /** 1-based line and column where the range starts. */
+  readonly line: number;
+  readonly column: number;
+  /** The exact text the range covers. */
+  readonly text: string;
+  readonly severity?: Severity;
+  /** A substring or pattern the message must contain. */
+  readonly message?: string | RegExp;
+  /** The fixes offered, in order: their titles and the whole file's text after applying each. */
+  readonly fixes?: readonly { readonly title: string; readonly output: string }[];
+}
+
+export interface InvalidCase {
+  readonly name: string;
+  readonly yaml: string;
+  readonly findings: readonly ExpectedFinding[];
+}
+
+export interface RuleTable {
+  readonly valid: readonly ValidCase[];
+  readonly invalid: readonly InvalidCase[];
+}
+
+/** Applies edits (offsets into `text`) from last to first. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+export function positionOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+}
+
+function findingsOf(rule: Rule, yaml: string): Finding[] {
+  return fileFindings(lintFile(yaml, undefined, [], { rules: [rule] })).filter((f) => f.ruleId === rule.meta.id);
+}
+
+function describeFinding(yaml: string, f: Finding): string {
+  const p = positionOf(yaml, f.range.start);
+  return `${p.line}:${p.column} ${JSON.stringify(yaml.slice(f.range.start, f.range.end))} [${f.severity}] ${f.message}`;
+}
+
+export function testRule(rule: Rule, table: RuleTable): void {
+  describe(`rule ${rule.meta.id}`, () => {
+    it('has a table with at least two valid and two invalid manifests', () => {
+      assert.ok(table.valid.length >= 2, 'at least two valid cases');
+      assert.ok(table.invalid.length >= 2, 'at least two invalid cases');
+    });
+    for (const c of table.valid) {
+      it(`valid: ${c.name}`, () => {
+        const found = findingsOf(rule, c.yaml);
+        assert.deepEqual(found.map((f) => describeFinding(c.yaml, f)), [], 'no finding expected');
+      });
+    }
+    for (const c of table.invalid) {
+      it(`invalid: ${c.name}`, () => {
+        const found = findingsOf(rule, c.yaml);
+        assert.deepEqual(
+          found.map((f) => ({ ...positionOf(c.yaml, f.range.start), text: c.yaml.slice(f.range.start, f.range.end) })),
+          c.findings.map((e) => ({ line: e.line, column: e.column, text: e.text })),
+          `findings were:\n${found.map((f) => describeFinding(c.yaml, f)).join('\n')}`,
+        );
+        c.findings.forEach((expected, i) => checkFinding(rule, c.yaml, found[i]!, expected, found.length));
+      });
+    }
+  });
+}
+
+function checkFinding(rule: Rule, yaml: string, f: Finding, expected: ExpectedFinding, countBefore: number): void {
+  const where = describeFinding(yaml, f);
+  assert.equal(f.severity, expected.severity ?? rule.meta.severity, `severity of ${where}`);
+  if (expected.message instanceof RegExp) assert.match(f.message, expected.message, where);
+  else if (expected.message !== undefined) assert.ok(f.message.includes(expected.message), `message of ${where}`);
+  const fixes = expected.fixes ?? [];
+  assert.deepEqual(f.fixes.map((x) => x.title), fixes.map((x) => x.title), `fix titles of ${where}`);
+  f.fixes.forEach((fx: Fix, i) => {
+    const output = applyEdits(yaml, fx.edits);
+    assert.equal(output, fixes[i]!.output, `text after fix "${fx.title}"`);
+    for (const d of parseAllDocuments(output)) assert.deepEqual(d.errors.map((e) => e.message), [], `fix "${fx.title}" yields valid YAML`);
+    const after = findingsOf(rule, output);
+    assert.ok(after.length < countBefore, `fix "${fx.title}" removes the finding (before ${countBefore}, after ${after.length})`);
+    assert.equal(fx.safety, rule.meta.fix?.safety, `fix "${fx.title}" has the rule's safety`);
+  });
+}
