@@ -55,6 +55,20 @@ const freePort = () => new Promise((resolve, reject) => {
   });
 });
 
+const groupAlive = pgid => { try { process.kill(-pgid, 0); return true; } catch { return false; } };
+const signalGroup = (pgid, sig) => { try { process.kill(-pgid, sig); } catch { /* already gone */ } };
+
+// SIGTERM code-server's process group, wait (polling) until every member is gone, SIGKILL after 10 s.
+async function stopGroup(pgid) {
+  if (!pgid) return;
+  signalGroup(pgid, 'SIGTERM');
+  const killAt = Date.now() + 10000;
+  while (groupAlive(pgid)) {
+    if (Date.now() > killAt) { signalGroup(pgid, 'SIGKILL'); if (Date.now() > killAt + 5000) break; }
+    await new Promise(r => setTimeout(r, 50));
+  }
+}
+
 function tail(file, lines = 40) {
   try { return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n'); } catch { return ''; }
 }
@@ -106,7 +120,8 @@ async function main() {
   const log = fs.openSync(logFile, 'w');
   const cs = spawn(CODE_SERVER, ['--config', config, '--user-data-dir', userData, '--extensions-dir', extDir,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--ignore-last-opened'],
-    { stdio: ['ignore', log, log], env: childEnv, cwd: home });
+    // Own process group, so that stopping it also stops its extension host, pty host and file watcher.
+    { stdio: ['ignore', log, log], env: childEnv, cwd: home, detached: true });
   fs.closeSync(log);
   const csExited = new Promise(r => cs.once('exit', (c, s) => r(`code-server exited early (${c ?? s})`)));
 
@@ -186,13 +201,7 @@ async function main() {
   } finally {
     clearTimeout(timer);
     if (browser) await browser.close().catch(() => {});
-    if (cs.exitCode === null && cs.signalCode === null) {
-      const exited = new Promise(r => cs.once('exit', r));
-      cs.kill('SIGTERM');
-      const t = setTimeout(() => cs.kill('SIGKILL'), 10000);
-      await exited;
-      clearTimeout(t);
-    }
+    await stopGroup(cs.pid);
     if (keep) console.error(`code-server-shim: kept ${tmp} (code-server.log, home)`);
     else fs.rmSync(tmp, { recursive: true, force: true });
   }

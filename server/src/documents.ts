@@ -1,0 +1,74 @@
+// Open documents: the editor's text (kept in sync incrementally) and the engine's result for it. Each change is
+// recorded as an offset edit so the engine can reuse unchanged YAML documents and move the findings of a document
+// that does not parse right now.
+import { fileFindings, lintFile, type Finding, type LintedFile, type OffsetEdit } from '@kube-hardening/shared-rules';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+
+export interface OpenDocument {
+  document: TextDocument;
+  /** The engine's result for `lintedVersion`; undefined until the first lint. */
+  linted: LintedFile | undefined;
+  lintedVersion: number | undefined;
+  findings: readonly Finding[];
+  /** Edits applied since `linted` was computed, in order, each in the coordinates of the text it applied to. */
+  pendingEdits: OffsetEdit[];
+}
+
+export class DocumentStore {
+  private readonly docs = new Map<string, OpenDocument>();
+
+  open(uri: string, languageId: string, version: number, text: string): OpenDocument {
+    const state: OpenDocument = {
+      document: TextDocument.create(uri, languageId, version, text),
+      linted: undefined,
+      lintedVersion: undefined,
+      findings: [],
+      pendingEdits: [],
+    };
+    this.docs.set(uri, state);
+    return state;
+  }
+
+  get(uri: string): OpenDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  all(): OpenDocument[] {
+    return [...this.docs.values()];
+  }
+
+  close(uri: string): boolean {
+    return this.docs.delete(uri);
+  }
+
+  /** Applies the editor's changes in order; returns false for a document we do not have. */
+  change(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): boolean {
+    const state = this.docs.get(uri);
+    if (!state) return false;
+    let doc = state.document;
+    for (const change of changes) {
+      const length = doc.getText().length;
+      if ('range' in change) {
+        // Clamp a range beyond the end (a misbehaving client) instead of corrupting the text.
+        const start = Math.min(doc.offsetAt(change.range.start), length);
+        const end = Math.max(start, Math.min(doc.offsetAt(change.range.end), length));
+        state.pendingEdits.push({ start, end, newText: change.text });
+      } else {
+        state.pendingEdits.push({ start: 0, end: length, newText: change.text });
+      }
+      doc = TextDocument.update(doc, [change], version);
+    }
+    state.document = doc;
+    return true;
+  }
+
+  /** Lints the current text, reusing the previous result; cheap when nothing changed. */
+  lint(state: OpenDocument): void {
+    if (state.lintedVersion === state.document.version && state.linted) return;
+    state.linted = lintFile(state.document.getText(), state.linted, state.pendingEdits);
+    state.lintedVersion = state.document.version;
+    state.findings = fileFindings(state.linted);
+    state.pendingEdits = [];
+  }
+}
