@@ -1,0 +1,110 @@
+// A real LSP client over stdio for tests: spawns the built server, speaks JSON-RPC, records every
+// publishDiagnostics, and lets a test wait for the notification it expects (never a fixed sleep).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import {
+  ConfigurationRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification,
+  RegistrationRequest, ShutdownRequest, type ClientCapabilities, type InitializeResult, type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
+
+export const REPO = join(__dirname, '..', '..', '..');
+export const SERVER = join(REPO, 'server', 'dist', 'server.js');
+
+export function fileUri(path: string): string {
+  return pathToFileURL(path).toString();
+}
+
+export interface TestClient {
+  readonly connection: ProtocolConnection;
+  readonly process: ChildProcess;
+  readonly initializeResult: InitializeResult;
+  /** Every publishDiagnostics received, in order. */
+  readonly published: PublishDiagnosticsParams[];
+  /** Settings returned for workspace/configuration requests (section kubeHardening). */
+  settings: unknown;
+  /** Server log lines (window/logMessage). */
+  readonly log: string[];
+  /** Resolves with the first publish for `uri` (after those already seen) that satisfies `predicate`. */
+  waitForDiagnostics(uri: string, predicate?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  open(uri: string, text: string, version?: number): void;
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void;
+  close(uri: string): void;
+  configurationChanged(): void;
+  stop(): Promise<void>;
+}
+
+export async function startClient(options: { capabilities?: ClientCapabilities; settings?: unknown } = {}): Promise<TestClient> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const stderr: string[] = [];
+  child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const published: PublishDiagnosticsParams[] = [];
+  const log: string[] = [];
+  const waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  const client = {
+    connection,
+    process: child,
+    published,
+    settings: options.settings ?? {},
+    log,
+  } as unknown as TestClient & { settings: unknown; initializeResult: InitializeResult };
+
+  connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    published.push(p);
+    for (const w of [...waiters]) {
+      if (w.uri === p.uri && w.predicate(p)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(p);
+      }
+    }
+  });
+  connection.onNotification('window/logMessage', (p: { message: string }) => {
+    log.push(p.message);
+  });
+  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => client.settings));
+  connection.onRequest(RegistrationRequest.type, () => undefined);
+  connection.listen();
+
+  const capabilities: ClientCapabilities = options.capabilities ?? {
+    workspace: { configuration: true, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: true } },
+    textDocument: {
+      publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+      hover: { contentFormat: ['markdown', 'plaintext'] },
+      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, isPreferredSupport: true },
+    },
+  };
+  client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid, rootUri: fileUri(REPO), capabilities, workspaceFolders: null,
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+
+  client.waitForDiagnostics = (uri, predicate = () => true, timeoutMs = 10000) => new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no matching publishDiagnostics for ${uri} within ${timeoutMs} ms; stderr: ${stderr.join('')}`)), timeoutMs);
+    waiters.push({ uri, predicate, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+  });
+  client.open = (uri, text, version = 1) => {
+    void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version, text } });
+  };
+  client.change = (uri, version, changes) => {
+    void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+  };
+  client.close = (uri) => {
+    void connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  };
+  client.configurationChanged = () => {
+    void connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { kubeHardening: client.settings } });
+  };
+  client.stop = async () => {
+    await connection.sendRequest(ShutdownRequest.type);
+    await connection.sendNotification(ExitNotification.type);
+    await new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+    connection.dispose();
+  };
+  return client;
+}
