@@ -123,6 +123,8 @@ async function main() {
     // Own process group, so that stopping it also stops its extension host, pty host and file watcher.
     { stdio: ['ignore', log, log], env: childEnv, cwd: home, detached: true });
   fs.closeSync(log);
+  // Last resort if this process exits without the cleanup below (e.g. an uncaught error): kill the group.
+  process.on('exit', () => signalGroup(cs.pid, 'SIGKILL'));
   const csExited = new Promise(r => cs.once('exit', (c, s) => r(`code-server exited early (${c ?? s})`)));
 
   let stop;
@@ -161,6 +163,8 @@ async function main() {
 
     browser = await chromium.launch({
       executablePath: CHROMIUM, headless: true, env: childEnv,
+      // Playwright's own SIGINT handler would process.exit(130) before our cleanup stops code-server.
+      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
         '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     });

@@ -4,21 +4,22 @@ import { setPath } from '../yaml/edit.js';
 import type { YamlValue } from '../yaml/render.js';
 import type { SourceDoc } from '../yaml/source.js';
 import { describeContainer, type Container, type Workload } from './objects.js';
-import type { InheritedField } from './security-context.js';
+import type { InheritedField, Level } from './security-context.js';
 
 export interface PlacedEdit {
   readonly edits: readonly TextEdit[] | undefined;
   /** "for the pod" or "in container `web`", for the fix title. */
   readonly where: string;
+  readonly level: Level;
 }
 
 /** Sets a field of the container's own securityContext, merging into an existing one. */
 export function setContainerField(src: SourceDoc, c: Container, path: readonly string[], value: YamlValue): PlacedEdit {
-  return { edits: setPath(src, c.node, ['securityContext', ...path], value), where: `in ${describeContainer(c)}` };
+  return { edits: setPath(src, c.node, ['securityContext', ...path], value), where: `in ${describeContainer(c)}`, level: 'container' };
 }
 
 export function setPodField(src: SourceDoc, w: Workload, path: readonly string[], value: YamlValue): PlacedEdit {
-  return { edits: setPath(src, w.podSpec, ['securityContext', ...path], value), where: 'for the pod' };
+  return { edits: setPath(src, w.podSpec, ['securityContext', ...path], value), where: 'for the pod', level: 'pod' };
 }
 
 /**

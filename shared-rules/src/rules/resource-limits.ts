@@ -1,6 +1,6 @@
 import { capitalise, describeContainer } from '../k8s/objects.js';
 import { defineRule, fix } from '../rule.js';
-import { insertEntry, setPath } from '../yaml/edit.js';
+import { setEntries, setPath } from '../yaml/edit.js';
 import { deepestKey, entry, mapAt } from '../yaml/nodes.js';
 import { Commented } from '../yaml/render.js';
 
@@ -29,9 +29,8 @@ export default defineRule({
       const missing = (['cpu', 'memory'] as const).filter((k) => !entry(doc, limits, k)?.value);
       if (missing.length === 0) continue;
       const values = Object.fromEntries(missing.map((k) => [k, PLACEHOLDERS[k]]));
-      const edits = limits
-        ? missing.flatMap((k) => insertEntry(ctx.src, limits, k, PLACEHOLDERS[k]) ?? [])
-        : setPath(ctx.src, c.node, ['resources', 'limits'], values);
+      // setEntries fills a `cpu:` left without a value instead of adding a second `cpu` key.
+      const edits = limits ? setEntries(ctx.src, limits, values) : setPath(ctx.src, c.node, ['resources', 'limits'], values);
       const what = missing.length === 2 ? 'CPU and memory limits' : `${missing[0] === 'cpu' ? 'CPU' : 'memory'} limit`;
       ctx.report({
         at: deepestKey(doc, c.node, ['resources', 'limits']) ?? c.anchor,

@@ -1,6 +1,7 @@
 import { setInheritedField } from '../k8s/fixes.js';
 import { capitalise, describeContainer, type Container, type Workload } from '../k8s/objects.js';
 import { defineRule, fix } from '../rule.js';
+import { replaceValue } from '../yaml/edit.js';
 import { entry, stringAt } from '../yaml/nodes.js';
 import { isMap, type Document, type Node } from 'yaml';
 
@@ -26,7 +27,12 @@ export default defineRule({
       const profile = profileOf(ctx.src.doc, w, c);
       const who = capitalise(describeContainer(c));
       const placed = setInheritedField(ctx.src, w, c, 'seccompProfile', ['type'], 'RuntimeDefault');
-      const fixes = [fix(`Set seccompProfile type RuntimeDefault ${placed.where}`, placed.edits, 'safe')];
+      // The API server refuses a pod whose seccomp annotation and field of one level disagree, and copies a
+      // container's annotation into its unset field: the `unconfined` annotations that would undo the fix are
+      // rewritten too (the container's own, and the pod's when the field goes to the pod).
+      const annotationEdits = unconfinedAnnotations(ctx.src.doc, w, c, placed.level === 'pod').map((node) => replaceValue(node, 'runtime/default'));
+      const edits = placed.edits && annotationEdits.every(Boolean) ? [...placed.edits, ...annotationEdits.flatMap((e) => e!)] : undefined;
+      const fixes = [fix(`Set seccompProfile type RuntimeDefault ${placed.where}`, edits, 'safe')];
       if (!profile) {
         ctx.report({ at: c.anchor, message: `${who} has no seccomp profile: every system call of the kernel is open to it.`, fixes });
       } else if (profile.value === 'unconfined') {
@@ -60,4 +66,15 @@ function profileOf(doc: Document.Parsed, w: Workload, c: Container): Profile | u
   const text = (stringAt(doc, annotations, String(annotation.key.value)) ?? '').toLowerCase();
   const value = text === 'runtime/default' || text === 'docker/default' ? 'runtimedefault' : text.startsWith('localhost/') ? 'localhost' : text;
   return { value, node: annotation.value, how: ` (legacy annotation ${String(annotation.key.value)})` };
+}
+
+/** The legacy annotations (the container's own, and the pod's when asked) that say `unconfined`. */
+function unconfinedAnnotations(doc: Document.Parsed, w: Workload, c: Container, withPod: boolean): Node[] {
+  const keys = [
+    ...(c.name ? [`container.seccomp.security.alpha.kubernetes.io/${c.name}`] : []),
+    ...(withPod ? ['seccomp.security.alpha.kubernetes.io/pod'] : []),
+  ];
+  return keys
+    .filter((key) => stringAt(doc, w.podAnnotations, key)?.toLowerCase() === 'unconfined')
+    .map((key) => entry(doc, w.podAnnotations, key)!.value!);
 }

@@ -14,6 +14,22 @@ function endOfLastLine(text: string, node: Node): number {
   return lineEndOf(text, Math.max(pos - 1, node.range![0]));
 }
 
+/**
+ * Moves `at` (a line end) past the comment lines right below it that are indented deeper than `col`: they belong
+ * to the nested value above (`args:` … `# more flags later`), so a new sibling at `col` goes after them.
+ */
+function afterNestedComments(text: string, at: number, col: number): number {
+  let pos = at;
+  for (;;) {
+    const nl = text.indexOf('\n', pos);
+    if (nl < 0) return pos;
+    const end = lineEndOf(text, nl + 1);
+    const indent = /^( *)#/.exec(text.slice(nl + 1, end));
+    if (!indent || indent[1]!.length <= col) return pos;
+    pos = end;
+  }
+}
+
 function lastNodeOfPair(pair: Pair): Node {
   const v = pair.value as Node | null;
   return v && v.range && !(isScalar(v) && v.value === null && v.range[0] === v.range[1]) ? v : (pair.key as Node);
@@ -21,9 +37,14 @@ function lastNodeOfPair(pair: Pair): Node {
 
 /** Adds `key: value` as the last entry of `map`, in the map's own style. */
 export function insertEntry(src: SourceDoc, map: YAMLMap, key: string, value: YamlValue): TextEdit[] | undefined {
-  if (!map.range) return undefined;
+  return insertEntries(src, map, { [key]: value });
+}
+
+/** Adds several entries, in order, after the last entry of `map` (one edit, so they cannot interleave). */
+export function insertEntries(src: SourceDoc, map: YAMLMap, values: { readonly [key: string]: YamlValue }): TextEdit[] | undefined {
+  if (!map.range || Object.keys(values).length === 0) return undefined;
   if (map.flow) {
-    const text = `${key}: ${renderFlow(value)}`;
+    const text = renderFlow(values).slice(1, -1);
     const last = map.items[map.items.length - 1];
     if (!last) {
       const open = map.range[0];
@@ -37,8 +58,8 @@ export function insertEntry(src: SourceDoc, map: YAMLMap, key: string, value: Ya
   const last = map.items[map.items.length - 1];
   if (!first || !last || !(first.key as Node | null)?.range) return undefined;
   const col = columnOf(src.text, (first.key as Node).range![0]);
-  const at = endOfLastLine(src.text, lastNodeOfPair(last));
-  const lines = blockEntries({ [key]: value }, col, src.style);
+  const at = afterNestedComments(src.text, endOfLastLine(src.text, lastNodeOfPair(last)), col);
+  const lines = blockEntries(values, col, src.style);
   return [{ start: at, end: at, newText: src.style.eol + lines.join(src.style.eol) }];
 }
 
@@ -57,15 +78,20 @@ export function appendItem(src: SourceDoc, seq: YAMLSeq, value: YamlValue): Text
   }
   if (!last?.range) return undefined;
   const col = columnOf(src.text, seq.range[0]);
-  const at = endOfLastLine(src.text, last);
+  const at = afterNestedComments(src.text, endOfLastLine(src.text, last), col);
   const lines = blockItems([value], col, src.style);
   return [{ start: at, end: at, newText: src.style.eol + lines.join(src.style.eol) }];
 }
 
-/** Replaces a node's text with a rendered value (flow style for collections). */
+/** Replaces a node's text with a rendered value (flow style for collections; a quoted string stays quoted alike). */
 export function replaceValue(node: Node, value: YamlValue): TextEdit[] | undefined {
   if (!node.range) return undefined;
-  return [{ start: node.range[0], end: node.range[1], newText: renderFlow(value) }];
+  let newText = renderFlow(value);
+  if (typeof value === 'string' && isScalar(node)) {
+    if (node.type === 'QUOTE_DOUBLE') newText = JSON.stringify(value);
+    else if (node.type === 'QUOTE_SINGLE') newText = `'${value.replace(/'/g, "''")}'`;
+  }
+  return [{ start: node.range[0], end: node.range[1], newText }];
 }
 
 /**
@@ -96,24 +122,65 @@ function nest(path: readonly string[], value: YamlValue): YamlValue {
   return path.reduceRight<YamlValue>((acc, key) => ({ [key]: acc }), value);
 }
 
-/** `key:` with no value (or an explicit null): put the value right after the key. */
+/**
+ * Sets several keys of one map: each present key is replaced (or filled when it has no value), and the absent
+ * ones are added together after the map's last entry.
+ */
+export function setEntries(src: SourceDoc, map: YAMLMap, values: { readonly [key: string]: YamlValue }): TextEdit[] | undefined {
+  const edits: TextEdit[] = [];
+  const absent: { [key: string]: YamlValue } = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (!entry(src.doc, map, key)) {
+      absent[key] = value;
+      continue;
+    }
+    const e = setPath(src, map, [key], value);
+    if (!e) return undefined;
+    edits.push(...e);
+  }
+  if (Object.keys(absent).length > 0) {
+    const e = insertEntries(src, map, absent);
+    if (!e) return undefined;
+    edits.push(...e);
+  }
+  return edits;
+}
+
+/**
+ * `key:` with no value (or an explicit null): put the value right after the key. A comment after the key stays
+ * where it is: on the key's line, after a scalar value or above the lines of a block collection.
+ */
 function fillEmpty(src: SourceDoc, map: YAMLMap, pair: Pair, value: YamlValue): TextEdit[] | undefined {
   const key = pair.key as Node;
   const nullNode = pair.value as Node | null;
   if (!key.range) return undefined;
-  const end = nullNode?.range ? nullNode.range[1] : key.range[1];
-  // Keep everything up to and including the colon; replace the (possibly empty) null after it.
+  // Keep everything up to and including the colon; replace an explicit null (`~`, `null`) after it.
   const colon = src.text.indexOf(':', key.range[1]);
   if (colon < 0 || (nullNode?.range && colon >= nullNode.range[1])) return undefined;
+  const explicitNull = !!nullNode?.range && nullNode.range[1] > nullNode.range[0];
+  let end = explicitNull ? nullNode!.range![1] : colon + 1;
+  const rest = map.flow ? '' : src.text.slice(end, lineEndOf(src.text, end));
+  const hasComment = /^\s*#/.test(rest);
+  if (/^\s+$/.test(rest)) end += rest.length; // trailing blanks after an empty value
   const isCollection = typeof value === 'object' && value !== null && !(value instanceof Commented) &&
     (Array.isArray(value) ? value.length > 0 : Object.keys(value).length > 0);
-  if (map.flow || !isCollection) return [{ start: colon + 1, end, newText: ` ${renderFlow(value)}` }];
+  if (map.flow || !isCollection) {
+    const text = !map.flow && !hasComment && value instanceof Commented ? `${renderFlow(value)} # ${value.comment}` : renderFlow(value);
+    return [{ start: colon + 1, end, newText: ` ${text}` }];
+  }
   const col = columnOf(src.text, key.range[0]);
   const childCol = col + src.style.indent;
   const lines = Array.isArray(value)
     ? blockItems(value, src.style.indentSequences ? childCol : col, src.style)
     : blockEntries(value as { readonly [key: string]: YamlValue }, childCol, src.style);
-  return [{ start: colon + 1, end, newText: src.style.eol + lines.join(src.style.eol) }];
+  const block = src.style.eol + lines.join(src.style.eol);
+  if (!hasComment) return [{ start: colon + 1, end, newText: block }];
+  // `key: # comment` (or `key: ~ # comment`): drop the null, keep the comment on the key's line.
+  const lineEnd = lineEndOf(src.text, end);
+  return [
+    ...(end > colon + 1 ? [{ start: colon + 1, end, newText: '' }] : []),
+    { start: lineEnd, end: lineEnd, newText: block },
+  ];
 }
 
 /** Removes one entry of a map: its whole line(s) in block style, the entry and a comma in flow style. */

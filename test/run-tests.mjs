@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Runs every test layer through node's test runner, then prints the closing "N passed, N failed" line.
+//   node test/run-tests.mjs                 all layers (what `npm test` and .ci/run do)
+//   node test/run-tests.mjs --only unit,lsp one or more layers: unit, lsp, nvim, vscode
+// Expects a build (npm test builds first).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const LAYERS = {
+  unit: ['shared-rules/out', 'test/unit'],
+  lsp: ['test/out/lsp'],
+  nvim: ['test/out/nvim'],
+  vscode: ['test/out/vscode/extension-host.test.js'],
+};
+const onlyArg = process.argv.indexOf('--only');
+const chosen = onlyArg > 0 ? process.argv[onlyArg + 1].split(',') : Object.keys(LAYERS);
+for (const layer of chosen) if (!LAYERS[layer]) throw new Error(`unknown layer ${layer}; known: ${Object.keys(LAYERS).join(', ')}`);
+
+const resultsDir = join(repo, 'test-results');
+mkdirSync(resultsDir, { recursive: true });
+const summaryFile = join(resultsDir, 'summary.txt');
+rmSync(summaryFile, { force: true });
+const paths = chosen.flatMap((l) => LAYERS[l]);
+const run = spawnSync(process.execPath, [
+  '--test',
+  '--test-reporter=spec', '--test-reporter-destination=stdout',
+  `--test-reporter=${join(repo, 'test', 'summary-reporter.mjs')}`, `--test-reporter-destination=${summaryFile}`,
+  ...paths,
+], { cwd: repo, stdio: 'inherit' });
+let summary;
+try {
+  summary = readFileSync(summaryFile, 'utf8').trim();
+} catch {
+  summary = '0 passed, 1 failed';
+}
+process.stdout.write(`\n${summary}\n`);
+process.exit(run.status === 0 && / 0 failed/.test(summary) ? 0 : 1);
