@@ -25,6 +25,8 @@ export default defineRule({
   check(object, ctx) {
     const doc = ctx.src.doc;
     for (const c of object.workload?.containers ?? []) {
+      // Ephemeral containers may not set resources (the API server rejects them): they use the pod's.
+      if (c.list === 'ephemeralContainers') continue;
       const limits = mapAt(doc, mapAt(doc, c.node, 'resources'), 'limits');
       const missing = (['cpu', 'memory'] as const).filter((k) => !entry(doc, limits, k)?.value);
       if (missing.length === 0) continue;

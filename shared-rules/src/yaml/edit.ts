@@ -46,13 +46,14 @@ export function insertEntries(src: SourceDoc, map: YAMLMap, values: { readonly [
   if (map.flow) {
     const text = renderFlow(values).slice(1, -1);
     const last = map.items[map.items.length - 1];
+    let at: number;
     if (!last) {
-      const open = map.range[0];
-      if (src.text[open] !== '{') return undefined;
-      return [{ start: open + 1, end: open + 1, newText: text }];
+      at = map.range[0] + 1;
+      if (src.text[at - 1] !== '{') return undefined;
+    } else {
+      at = lastNodeOfPair(last).range![1];
     }
-    const end = lastNodeOfPair(last).range![1];
-    return [{ start: end, end, newText: `, ${text}` }];
+    return [{ start: at, end: at, newText: last ? `, ${text}` : text }, ...flowComment(src, at, values)];
   }
   const first = map.items[0];
   const last = map.items[map.items.length - 1];
@@ -61,6 +62,25 @@ export function insertEntries(src: SourceDoc, map: YAMLMap, values: { readonly [
   const at = afterNestedComments(src.text, endOfLastLine(src.text, lastNodeOfPair(last)), col);
   const lines = blockEntries(values, col, src.style);
   return [{ start: at, end: at, newText: src.style.eol + lines.join(src.style.eol) }];
+}
+
+/**
+ * The comments of `Commented` scalars rendered in flow style have no place inside the flow collection: they go
+ * at the end of the line of the insertion, unless that line has a comment already (or a `#` we cannot place).
+ */
+function flowComment(src: SourceDoc, at: number, value: YamlValue): TextEdit[] {
+  const comments = [...new Set(commentsOf(value))];
+  if (comments.length === 0) return [];
+  const end = lineEndOf(src.text, at);
+  if (src.text.slice(at, end).includes('#')) return [];
+  return [{ start: end, end, newText: ` # ${comments.join('; ')}` }];
+}
+
+function commentsOf(value: YamlValue): string[] {
+  if (value instanceof Commented) return [value.comment];
+  if (Array.isArray(value)) return value.flatMap(commentsOf);
+  if (typeof value === 'object' && value !== null) return Object.values(value as { readonly [key: string]: YamlValue }).flatMap(commentsOf);
+  return [];
 }
 
 /** Appends an item to a sequence, in the sequence's own style. */

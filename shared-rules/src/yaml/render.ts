@@ -4,7 +4,7 @@
 
 export type YamlValue = string | number | boolean | null | Commented | readonly YamlValue[] | { readonly [key: string]: YamlValue };
 
-/** A scalar with a trailing `# comment` (dropped in flow style, where YAML has no place for it). */
+/** A scalar with a trailing `# comment` (inserted into a flow map, where YAML has no place for it, it goes to the end of the line). */
 export class Commented {
   constructor(readonly value: string | number | boolean, readonly comment: string) {}
 }
