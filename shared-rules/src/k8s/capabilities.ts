@@ -1,5 +1,5 @@
-// Capability names as the runtime matches them: case-insensitive, with or without the CAP_ prefix.
-export function capabilityName(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  return value.toUpperCase().replace(/^CAP_/, '');
+// Capability names as runtimes match them. `ALL` is special-cased by containerd and CRI-O as the bare word,
+// case-insensitively (`CAP_ALL` names no capability).
+export function isAll(value: unknown): boolean {
+  return typeof value === 'string' && value.toUpperCase() === 'ALL';
 }

@@ -22,7 +22,7 @@ spec:
 `,
     },
     {
-      name: 'capability names are matched case-insensitively, with or without CAP_',
+      name: 'ALL is matched case-insensitively',
       yaml: `apiVersion: batch/v1
 kind: Job
 metadata:
@@ -43,7 +43,7 @@ spec:
         image: import:2
         securityContext:
           capabilities:
-            drop: [NET_RAW, CAP_ALL]
+            drop: [NET_RAW, All]
 `,
     },
     {
@@ -61,6 +61,41 @@ spec:
     },
   ],
   invalid: [
+    {
+      name: 'CAP_ALL is not ALL: runtimes special-case only ALL, so the fix appends it',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata:
+  name: capall
+spec:
+  containers:
+  - name: app
+    image: app:1
+    securityContext:
+      capabilities:
+        drop: [CAP_ALL]
+`,
+      findings: [
+        {
+          line: 11, column: 9, text: 'drop',
+          fixes: [{
+            title: 'Drop all capabilities in container `app` (add ALL to capabilities.drop)',
+            output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: capall
+spec:
+  containers:
+  - name: app
+    image: app:1
+    securityContext:
+      capabilities:
+        drop: [CAP_ALL, ALL]
+`,
+          }],
+        },
+      ],
+    },
     {
       name: 'no securityContext, non-indented sequences: the new drop list follows that style',
       yaml: `apiVersion: apps/v1

@@ -1,6 +1,6 @@
 import { setContainerField } from '../k8s/fixes.js';
 import { capitalise, describeContainer } from '../k8s/objects.js';
-import { capabilityName } from '../k8s/capabilities.js';
+import { isAll } from '../k8s/capabilities.js';
 import { defineRule, fix } from '../rule.js';
 import { appendItem } from '../yaml/edit.js';
 import { deepestKey, entry, items, mapAt, seqAt } from '../yaml/nodes.js';
@@ -28,7 +28,7 @@ export default defineRule({
     for (const c of w.containers) {
       const capabilities = mapAt(doc, c.securityContext, 'capabilities');
       const drop = seqAt(doc, capabilities, 'drop');
-      if (items(doc, drop).some((n) => isScalar(n) && capabilityName(n.value) === 'ALL')) continue;
+      if (items(doc, drop).some((n) => isScalar(n) && isAll(n.value))) continue;
       const who = describeContainer(c);
       const placed = drop
         ? { edits: appendItem(ctx.src, drop, 'ALL'), where: `in ${who}` }
