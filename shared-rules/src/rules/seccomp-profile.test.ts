@@ -337,7 +337,7 @@ spec:
           line: 9, column: 51, text: 'unconfined', severity: 'error',
           message: 'Container `legacy` runs Unconfined by seccomp (legacy annotation seccomp.security.alpha.kubernetes.io/pod)',
           fixes: [{
-            title: 'Set seccompProfile type RuntimeDefault for the pod',
+            title: 'Set seccompProfile type RuntimeDefault for the pod and replace the unconfined seccomp annotation',
             output: `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -379,7 +379,7 @@ spec:
         {
           line: 7, column: 60, text: '"unconfined"', severity: 'error', message: 'Container `tracer` runs Unconfined by seccomp (legacy annotation container.seccomp.security.alpha.kubernetes.io/tracer)',
           fixes: [{
-            title: 'Set seccompProfile type RuntimeDefault for the pod',
+            title: 'Set seccompProfile type RuntimeDefault for the pod and replace the unconfined seccomp annotation',
             output: `apiVersion: v1
 kind: Pod
 metadata:

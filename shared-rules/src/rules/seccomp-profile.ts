@@ -32,7 +32,8 @@ export default defineRule({
       // rewritten too (the container's own, and the pod's when the field goes to the pod).
       const annotationEdits = unconfinedAnnotations(ctx.src.doc, w, c, placed.level === 'pod').map((node) => replaceValue(node, 'runtime/default'));
       const edits = placed.edits && annotationEdits.every(Boolean) ? [...placed.edits, ...annotationEdits.flatMap((e) => e!)] : undefined;
-      const fixes = [fix(`Set seccompProfile type RuntimeDefault ${placed.where}`, edits, 'safe')];
+      const also = annotationEdits.length > 0 ? ` and replace the unconfined seccomp annotation` : '';
+      const fixes = [fix(`Set seccompProfile type RuntimeDefault ${placed.where}${also}`, edits, 'safe')];
       if (!profile) {
         ctx.report({ at: c.anchor, message: `${who} has no seccomp profile: every system call of the kernel is open to it.`, fixes });
       } else if (profile.value === 'unconfined') {

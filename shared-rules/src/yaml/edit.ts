@@ -1,7 +1,7 @@
 // Minimal text edits on a YAML document: set a value at a path (creating the missing maps), append to a
 // sequence, remove an entry. Each returns edits relative to the document's text, or undefined when the layout is
 // one we cannot edit without risk (the caller then offers no fix rather than a wrong one).
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from '../types.js';
 import { entry } from './nodes.js';
 import { blockEntries, blockItems, Commented, renderFlow, type YamlValue } from './render.js';
@@ -227,9 +227,4 @@ export function removeEntry(src: SourceDoc, map: YAMLMap, pair: Pair): TextEdit[
   if (src.text.startsWith('\r\n', end)) end += 2;
   else if (src.text[end] === '\n') end += 1;
   return [{ start, end, newText: '' }];
-}
-
-/** Whether a sequence is a flow sequence or a block sequence we can append to. */
-export function isEditableSeq(node: Node | undefined): node is YAMLSeq {
-  return isSeq(node) && !!node.range;
 }
