@@ -21,6 +21,7 @@ function ruleDoc(meta) {
     lines.push(`> “${ref.quote}”`, '>', `> — [${engine.citation(ref)}](${engine.guidancePageUrl(ref)})`, '');
   }
   lines.push('## Why it matters', '', meta.why, '');
+  lines.push('## Examples', '', 'Fires on:', '', '```yaml', meta.examples.failing.trimEnd(), '```', '', 'Passes:', '', '```yaml', meta.examples.passing.trimEnd(), '```', '');
   lines.push('## How to fix', '', meta.remediation, '');
   if (meta.fix) lines.push(`The quick fix (${meta.fix.safety === 'safe' ? 'safe: offered for automatic fixing' : 'review: applied only when you pick it'}): ${meta.fix.description}`, '');
   if (meta.peers.length) lines.push('## Also checked by', '', meta.peers.map((p) => `- ${p}`).join('\n'), '');

@@ -62,6 +62,11 @@ export interface RuleMeta {
   readonly fix?: { readonly safety: FixSafety; readonly description: string };
   /** The same check in other tools ("kubescape C-0013", "kube-linter run-as-non-root" …). */
   readonly peers: readonly string[];
+  /**
+   * A short manifest on which the rule fires and one on which it does not, shown in the rule's documentation and
+   * executed by its table test, so the docs cannot lie.
+   */
+  readonly examples: { readonly failing: string; readonly passing: string };
 }
 
 export type RuleCategory =

@@ -1,6 +1,7 @@
 import { defineRule, fix } from '../rule.js';
 import { setPath } from '../yaml/edit.js';
 import { booleanOf, entry } from '../yaml/nodes.js';
+import { HARDENED_POD } from '../doc-examples.js';
 
 export default defineRule({
   meta: {
@@ -16,6 +17,31 @@ export default defineRule({
     remediation: 'Set `automountServiceAccountToken: false` in the pod spec (or on its ServiceAccount) unless the application calls the Kubernetes API.',
     fix: { safety: 'review', description: 'Sets `automountServiceAccountToken: false` in the pod spec; an application that calls the Kubernetes API will lose its credentials.' },
     peers: ['kubescape C-0034', 'Polaris automountServiceAccountToken', 'Checkov CKV_K8S_38', 'Trivy KSV036'],
+    examples: {
+      failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: web
+      image: nginx:1.27
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+      resources:
+        limits:
+          cpu: 500m
+          memory: 256Mi
+`,
+      passing: HARDENED_POD,
+    },
   },
   check(object, ctx) {
     const w = object.workload;

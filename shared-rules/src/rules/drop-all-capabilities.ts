@@ -5,6 +5,7 @@ import { defineRule, fix } from '../rule.js';
 import { appendItem } from '../yaml/edit.js';
 import { deepestKey, entry, items, mapAt, seqAt } from '../yaml/nodes.js';
 import { isScalar } from 'yaml';
+import { HARDENED_POD } from '../doc-examples.js';
 
 export default defineRule({
   meta: {
@@ -20,6 +21,32 @@ export default defineRule({
     remediation: 'Add `ALL` to `securityContext.capabilities.drop`, and list in `capabilities.add` only what the application needs.',
     fix: { safety: 'review', description: 'Adds `ALL` to the container’s `capabilities.drop` list, creating the list (and `securityContext`) when missing.' },
     peers: ['kubescape C-0046', 'Polaris insecureCapabilities', 'Checkov CKV_K8S_28', 'Checkov CKV_K8S_37', 'Trivy KSV003'],
+    examples: {
+      failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: web
+      image: nginx:1.27
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [NET_RAW]
+      resources:
+        limits:
+          cpu: 500m
+          memory: 256Mi
+`,
+      passing: HARDENED_POD,
+    },
   },
   check(object, ctx) {
     const w = object.workload;

@@ -1,30 +1,16 @@
-// The rule registry: every rule file in this folder, in catalogue order. A meta-test fails when a rule file is
-// missing here.
+// The rule registry: every rule file in this folder, gathered from the family lists in ../registry/. A
+// meta-test fails when a rule file is missing here.
+import { CONFIG_FILE_RULES } from '../registry/config-files.js';
+import { CONTROL_PLANE_RULES } from '../registry/control-plane.js';
+import { ENFORCEMENT_NETWORK_RBAC_RULES } from '../registry/enforcement-network-rbac.js';
+import { POD_SECURITY_RULES } from '../registry/pod-security.js';
 import type { Rule } from '../rule.js';
-import automountServiceAccountToken from './automount-service-account-token.js';
-import dropAllCapabilities from './drop-all-capabilities.js';
-import noHostIpc from './no-host-ipc.js';
-import noHostNetwork from './no-host-network.js';
-import noHostPid from './no-host-pid.js';
-import noPrivilegeEscalation from './no-privilege-escalation.js';
-import noPrivileged from './no-privileged.js';
-import readOnlyRootFilesystem from './read-only-root-filesystem.js';
-import resourceLimits from './resource-limits.js';
-import runAsNonRoot from './run-as-non-root.js';
-import seccompProfile from './seccomp-profile.js';
 
 export const RULES: readonly Rule[] = [
-  runAsNonRoot,
-  readOnlyRootFilesystem,
-  noPrivileged,
-  noPrivilegeEscalation,
-  noHostPid,
-  noHostIpc,
-  noHostNetwork,
-  dropAllCapabilities,
-  seccompProfile,
-  automountServiceAccountToken,
-  resourceLimits,
+  ...POD_SECURITY_RULES,
+  ...ENFORCEMENT_NETWORK_RBAC_RULES,
+  ...CONTROL_PLANE_RULES,
+  ...CONFIG_FILE_RULES,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -1,5 +1,6 @@
 import { checkPodFlagIsNotTrue } from '../k8s/pod-flags.js';
 import { defineRule } from '../rule.js';
+import { HARDENED_POD } from '../doc-examples.js';
 
 export default defineRule({
   meta: {
@@ -15,6 +16,33 @@ export default defineRule({
     remediation: 'Remove `hostIPC: true`.',
     fix: { safety: 'review', description: 'Removes `hostIPC: true` from the pod spec (the default is false).' },
     peers: ['kubescape C-0038', 'kube-linter host-ipc', 'Polaris hostIPCSet', 'Checkov CKV_K8S_18', 'Trivy KSV008'],
+    examples: {
+      failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  automountServiceAccountToken: false
+  hostIPC: true
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: web
+      image: nginx:1.27
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+      resources:
+        limits:
+          cpu: 500m
+          memory: 256Mi
+`,
+      passing: HARDENED_POD,
+    },
   },
   check(object, ctx) {
     checkPodFlagIsNotTrue(object, ctx, 'hostIPC', "its containers share the node's shared memory and message queues");

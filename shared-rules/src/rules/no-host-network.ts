@@ -1,5 +1,6 @@
 import { checkPodFlagIsNotTrue } from '../k8s/pod-flags.js';
 import { defineRule } from '../rule.js';
+import { HARDENED_POD } from '../doc-examples.js';
 
 export default defineRule({
   meta: {
@@ -15,6 +16,33 @@ export default defineRule({
     remediation: 'Remove `hostNetwork: true` and expose the pod through a Service instead.',
     fix: { safety: 'review', description: 'Removes `hostNetwork: true` from the pod spec (the default is false).' },
     peers: ['kubescape C-0041', 'kube-linter host-network', 'Polaris hostNetworkSet', 'Checkov CKV_K8S_19', 'Trivy KSV009'],
+    examples: {
+      failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  automountServiceAccountToken: false
+  hostNetwork: true
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: web
+      image: nginx:1.27
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+      resources:
+        limits:
+          cpu: 500m
+          memory: 256Mi
+`,
+      passing: HARDENED_POD,
+    },
   },
   check(object, ctx) {
     checkPodFlagIsNotTrue(object, ctx, 'hostNetwork', "its containers share the node's network stack");

@@ -1,5 +1,6 @@
 import { checkPodFlagIsNotTrue } from '../k8s/pod-flags.js';
 import { defineRule } from '../rule.js';
+import { HARDENED_POD } from '../doc-examples.js';
 
 export default defineRule({
   meta: {
@@ -15,6 +16,33 @@ export default defineRule({
     remediation: 'Remove `hostPID: true`.',
     fix: { safety: 'review', description: 'Removes `hostPID: true` from the pod spec (the default is false).' },
     peers: ['kubescape C-0038', 'kube-linter host-pid', 'Polaris hostPIDSet', 'Checkov CKV_K8S_17', 'Trivy KSV010'],
+    examples: {
+      failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  automountServiceAccountToken: false
+  hostPID: true
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: web
+      image: nginx:1.27
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+      resources:
+        limits:
+          cpu: 500m
+          memory: 256Mi
+`,
+      passing: HARDENED_POD,
+    },
   },
   check(object, ctx) {
     checkPodFlagIsNotTrue(object, ctx, 'hostPID', "its containers see every process on the node");

@@ -2,6 +2,7 @@ import { setContainerField } from '../k8s/fixes.js';
 import { capitalise, describeContainer } from '../k8s/objects.js';
 import { defineRule, fix } from '../rule.js';
 import { booleanOf } from '../yaml/nodes.js';
+import { HARDENED_POD } from '../doc-examples.js';
 
 export default defineRule({
   meta: {
@@ -16,6 +17,31 @@ export default defineRule({
     remediation: 'Set `securityContext.allowPrivilegeEscalation: false` on every container.',
     fix: { safety: 'safe', description: 'Sets `allowPrivilegeEscalation: false` in the container `securityContext`, merging into an existing one.' },
     peers: ['kubescape C-0016', 'kube-linter privilege-escalation-container', 'Polaris privilegeEscalationAllowed', 'Checkov CKV_K8S_20', 'Trivy KSV001'],
+    examples: {
+      failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: web
+      image: nginx:1.27
+      securityContext:
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+      resources:
+        limits:
+          cpu: 500m
+          memory: 256Mi
+`,
+      passing: HARDENED_POD,
+    },
   },
   check(object, ctx) {
     const w = object.workload;

@@ -2,6 +2,7 @@ import { setContainerField } from '../k8s/fixes.js';
 import { capitalise, describeContainer } from '../k8s/objects.js';
 import { defineRule, fix } from '../rule.js';
 import { booleanOf } from '../yaml/nodes.js';
+import { HARDENED_POD } from '../doc-examples.js';
 
 export default defineRule({
   meta: {
@@ -17,6 +18,32 @@ export default defineRule({
     remediation: 'Remove `privileged: true`; grant the one capability the workload needs instead.',
     fix: { safety: 'review', description: 'Sets `privileged: false` in the container `securityContext`.' },
     peers: ['kubescape C-0057', 'kube-linter privileged-container', 'Polaris runAsPrivileged', 'Checkov CKV_K8S_16', 'Trivy KSV017'],
+    examples: {
+      failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: web
+      image: nginx:1.27
+      securityContext:
+        privileged: true
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+      resources:
+        limits:
+          cpu: 500m
+          memory: 256Mi
+`,
+      passing: HARDENED_POD,
+    },
   },
   check(object, ctx) {
     for (const c of object.workload?.containers ?? []) {

@@ -5,6 +5,7 @@ import type { TextEdit } from '../types.js';
 import { appendItem, setPath } from '../yaml/edit.js';
 import { booleanOf, mapItems, seqAt, stringAt } from '../yaml/nodes.js';
 import type { SourceDoc } from '../yaml/source.js';
+import { HARDENED_POD } from '../doc-examples.js';
 
 export default defineRule({
   meta: {
@@ -20,6 +21,32 @@ export default defineRule({
     remediation: 'Set `securityContext.readOnlyRootFilesystem: true` and mount an `emptyDir` volume where the application writes (often `/tmp`).',
     fix: { safety: 'review', description: 'Sets `readOnlyRootFilesystem: true` in the container; a second action also mounts an `emptyDir` volume at `/tmp`.' },
     peers: ['kubescape C-0017', 'kube-linter no-read-only-root-fs', 'Polaris notReadOnlyRootFilesystem', 'Checkov CKV_K8S_22', 'Trivy KSV014'],
+    examples: {
+      failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: web
+      image: nginx:1.27
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: false
+        capabilities:
+          drop: [ALL]
+      resources:
+        limits:
+          cpu: 500m
+          memory: 256Mi
+`,
+      passing: HARDENED_POD,
+    },
   },
   check(object, ctx) {
     const w = object.workload;

@@ -6,6 +6,7 @@ import { Commented } from '../yaml/render.js';
 
 /** Placeholders the fix writes; the comment asks the user to size them. */
 const PLACEHOLDERS = { cpu: new Commented('500m', 'TODO: size'), memory: new Commented('256Mi', 'TODO: size') } as const;
+import { HARDENED_POD } from '../doc-examples.js';
 
 export default defineRule({
   meta: {
@@ -21,6 +22,28 @@ export default defineRule({
     remediation: 'Set `resources.limits.cpu` and `resources.limits.memory` on every container, sized from its observed use.',
     fix: { safety: 'review', description: 'Adds the missing `resources.limits` entries with placeholder values (`500m`, `256Mi`) marked `# TODO: size`.' },
     peers: ['kubescape C-0270', 'kubescape C-0271', 'kube-linter unset-cpu-requirements', 'kube-linter unset-memory-requirements', 'Polaris cpuLimitsMissing', 'Polaris memoryLimitsMissing', 'Checkov CKV_K8S_11', 'Checkov CKV_K8S_13', 'Trivy KSV011', 'Trivy KSV018'],
+    examples: {
+      failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: web
+      image: nginx:1.27
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+`,
+      passing: HARDENED_POD,
+    },
   },
   check(object, ctx) {
     const doc = ctx.src.doc;

@@ -2,6 +2,7 @@ import { setInheritedField } from '../k8s/fixes.js';
 import { capitalise, describeContainer } from '../k8s/objects.js';
 import { defineRule, fix } from '../rule.js';
 import { booleanOf, entry, numberOf } from '../yaml/nodes.js';
+import { HARDENED_POD } from '../doc-examples.js';
 
 export default defineRule({
   meta: {
@@ -17,6 +18,31 @@ export default defineRule({
     remediation: 'Set `securityContext.runAsNonRoot: true` (or a non-zero `runAsUser`) on the pod, and build the image to run as an unprivileged user.',
     fix: { safety: 'review', description: 'Adds `runAsNonRoot: true` to the pod `securityContext` (or to the container that overrides it); an image that runs as root will then be refused at start.' },
     peers: ['kubescape C-0013', 'kube-linter run-as-non-root', 'Polaris runAsRootAllowed', 'Checkov CKV_K8S_23', 'Trivy KSV012'],
+    examples: {
+      failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: web
+      image: nginx:1.27
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+      resources:
+        limits:
+          cpu: 500m
+          memory: 256Mi
+`,
+      passing: HARDENED_POD,
+    },
   },
   check(object, ctx) {
     const w = object.workload;

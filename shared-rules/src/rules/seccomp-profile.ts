@@ -4,6 +4,7 @@ import { defineRule, fix } from '../rule.js';
 import { replaceValue } from '../yaml/edit.js';
 import { entry, stringAt } from '../yaml/nodes.js';
 import { isMap, type Document, type Node } from 'yaml';
+import { HARDENED_POD } from '../doc-examples.js';
 
 export default defineRule({
   meta: {
@@ -19,6 +20,30 @@ export default defineRule({
     remediation: 'Set `securityContext.seccompProfile.type: RuntimeDefault` on the pod (or `Localhost` with a profile of your own).',
     fix: { safety: 'safe', description: 'Sets `seccompProfile.type: RuntimeDefault` in the pod `securityContext` (or where the profile is overridden).' },
     peers: ['kubescape C-0210', 'Checkov CKV_K8S_31', 'Trivy KSV030'],
+    examples: {
+      failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+  containers:
+    - name: web
+      image: nginx:1.27
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+      resources:
+        limits:
+          cpu: 500m
+          memory: 256Mi
+`,
+      passing: HARDENED_POD,
+    },
   },
   check(object, ctx) {
     const w = object.workload;

@@ -66,6 +66,10 @@ export function testRule(rule: Rule, table: RuleTable): void {
       assert.ok(table.valid.length >= 2, 'at least two valid cases');
       assert.ok(table.invalid.length >= 2, 'at least two invalid cases');
     });
+    it('its documentation examples are true: the failing one fires, the passing one does not', () => {
+      assert.ok(findingsOf(rule, rule.meta.examples.failing).length > 0, 'examples.failing fires');
+      assert.deepEqual(findingsOf(rule, rule.meta.examples.passing).map((f) => describeFinding(rule.meta.examples.passing, f)), [], 'examples.passing does not fire');
+    });
     for (const c of table.valid) {
       it(`valid: ${c.name}`, () => {
         const found = findingsOf(rule, c.yaml);
