@@ -16,7 +16,7 @@ const SEVERITY = { error: 'Error', warning: 'Warning', information: 'Information
 function ruleDoc(meta) {
   const lines = [header(`shared-rules/src/rules/${meta.id}.ts`), `# \`${meta.id}\`: ${meta.title}`, ''];
   lines.push(`**Severity:** ${SEVERITY[meta.severity]} · **Category:** ${meta.category} · **Quick fix:** ${meta.fix ? `${meta.fix.safety}` : 'none'}`, '');
-  lines.push('## What the guidance says', '');
+  if (meta.guidance.length > 0) lines.push('## What the guidance says', '');
   for (const ref of meta.guidance) {
     lines.push(`> “${ref.quote}”`, '>', `> — [${engine.citation(ref)}](${engine.guidancePageUrl(ref)})`, '');
   }

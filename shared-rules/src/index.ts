@@ -9,3 +9,6 @@ export type { Rule } from './rule.js';
 export { ruleMarkdown, ruleDocsUrl, guidancePageUrl, citation, GUIDANCE_PDF, GUIDANCE_TITLE, GUIDANCE_VERSION, PDF_PAGE_OFFSET } from './guidance.js';
 export { lineIndex } from './text-position.js';
 export type { LineIndex } from './text-position.js';
+export { suppressionFixes, fixAll, singleEdit, suppressedIdAt, REASON_PLACEHOLDER } from './actions.js';
+export type { SuppressionFix, FixAllResult, FixAllOptions } from './actions.js';
+export { UNUSED_SUPPRESSION, NEXT_LINE, WHOLE_DOCUMENT, IGNORE_ANNOTATION, IGNORE_REASON_ANNOTATION } from './suppressions.js';

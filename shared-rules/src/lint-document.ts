@@ -1,10 +1,11 @@
 // Runs every rule on one YAML document. A rule that throws becomes an internal error and the other rules'
 // findings still appear; nothing here throws, whatever the input.
-import { parseAllDocuments, type Document } from 'yaml';
+import { isNode, parseAllDocuments, type Document } from 'yaml';
 import { objectsOf } from './k8s/objects.js';
-import type { Report, Rule } from './rule.js';
+import type { Report, Rule, RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
-import type { Finding, InternalError, TextEdit } from './types.js';
+import { annotationSuppressions, applySuppressions, commentDirectives, UNUSED_SUPPRESSION } from './suppressions.js';
+import type { Finding, Fix, InternalError, TextEdit } from './types.js';
 import { rangeOf } from './yaml/nodes.js';
 import { detectStyle, type SourceDoc } from './yaml/source.js';
 
@@ -35,6 +36,8 @@ export function lintDocumentText(text: string, rules: readonly Rule[] = RULES): 
   }
   if (!Array.isArray(docs)) return { findings, broken: false, internalErrors };
   if (docs.some((d) => d.errors.length > 0)) return { findings, broken: true, internalErrors };
+  const ranIds = new Set(rules.map((r) => r.meta.id));
+  const reportUnused = ranIds.has(UNUSED_SUPPRESSION);
   for (const doc of docs) {
     const src: SourceDoc = { text, doc, style: detectStyle(text, doc) };
     let objects;
@@ -44,32 +47,46 @@ export function lintDocumentText(text: string, rules: readonly Rule[] = RULES): 
       internalErrors.push({ message: `object model failed: ${errorText(e)}` });
       continue;
     }
+    const docFindings: Finding[] = [];
     for (const object of objects) {
       for (const rule of rules) {
-        const ctx = {
-          src,
-          report(r: Report) {
-            const range = 'range' in r.at && Array.isArray(r.at.range) ? rangeOf(r.at) : ('start' in r.at ? { start: r.at.start, end: r.at.end } : undefined);
-            if (!range) return;
-            findings.push({
-              ruleId: rule.meta.id,
-              severity: r.severity ?? rule.meta.severity,
-              message: r.message,
-              range,
-              fixes: (r.fixes ?? []).filter((f): f is NonNullable<typeof f> => !!f).map((f) => ({ ...f, edits: mergeInsertions(f.edits) })),
-            });
-          },
-        };
         try {
-          rule.check(object, ctx);
+          rule.check(object, contextFor(src, rule, docFindings));
         } catch (e) {
           internalErrors.push({ ruleId: rule.meta.id, message: errorText(e) });
         }
       }
     }
+    try {
+      const suppressions = [...commentDirectives(src), ...objects.flatMap((o) => annotationSuppressions(src, o))];
+      const { kept, unused } = applySuppressions(docFindings, suppressions, ranIds, KNOWN_IDS, reportUnused);
+      findings.push(...kept, ...unused);
+    } catch (e) {
+      internalErrors.push({ message: `suppressions failed: ${errorText(e)}` });
+      findings.push(...docFindings);
+    }
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   return { findings, broken: false, internalErrors };
+}
+
+const KNOWN_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
+
+function contextFor(src: SourceDoc, rule: Rule, into: Finding[]): RuleContext {
+  return {
+    src,
+    report(r: Report) {
+      const range = isNode(r.at) ? rangeOf(r.at) : { start: r.at.start, end: r.at.end };
+      if (!range) return;
+      into.push({
+        ruleId: rule.meta.id,
+        severity: r.severity ?? rule.meta.severity,
+        message: r.message,
+        range,
+        fixes: (r.fixes ?? []).filter((f): f is Fix => !!f).map((f) => ({ ...f, edits: mergeInsertions(f.edits) })),
+      });
+    },
+  };
 }
 
 /**

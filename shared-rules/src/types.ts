@@ -76,7 +76,8 @@ export type RuleCategory =
   | 'Authentication and authorization'
   | 'Control plane'
   | 'Configuration files'
-  | 'Upgrading';
+  | 'Upgrading'
+  | 'Suppressions';
 
 /** An error inside the engine (a rule that threw). Logged by the server; never shown as a finding. */
 export interface InternalError {

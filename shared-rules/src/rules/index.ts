@@ -5,12 +5,14 @@ import { CONTROL_PLANE_RULES } from '../registry/control-plane.js';
 import { ENFORCEMENT_NETWORK_RBAC_RULES } from '../registry/enforcement-network-rbac.js';
 import { POD_SECURITY_RULES } from '../registry/pod-security.js';
 import type { Rule } from '../rule.js';
+import unusedSuppression from './unused-suppression.js';
 
 export const RULES: readonly Rule[] = [
   ...POD_SECURITY_RULES,
   ...ENFORCEMENT_NETWORK_RBAC_RULES,
   ...CONTROL_PLANE_RULES,
   ...CONFIG_FILE_RULES,
+  unusedSuppression,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

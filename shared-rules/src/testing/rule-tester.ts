@@ -35,6 +35,8 @@ export interface InvalidCase {
 export interface RuleTable {
   readonly valid: readonly ValidCase[];
   readonly invalid: readonly InvalidCase[];
+  /** Run these rules too (the rule under test is judged alone otherwise), for rules about other rules' findings. */
+  readonly withRules?: readonly Rule[];
 }
 
 /** Applies edits (offsets into `text`) from last to first. */
@@ -51,8 +53,9 @@ export function positionOf(text: string, offset: number): { line: number; column
   return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
 }
 
-function findingsOf(rule: Rule, yaml: string): Finding[] {
-  return fileFindings(lintFile(yaml, undefined, [], { rules: [rule] })).filter((f) => f.ruleId === rule.meta.id);
+function findingsOf(rule: Rule, yaml: string, companions: readonly Rule[] = []): Finding[] {
+  const rules = companions.includes(rule) ? companions : [rule, ...companions];
+  return fileFindings(lintFile(yaml, undefined, [], { rules })).filter((f) => f.ruleId === rule.meta.id);
 }
 
 function describeFinding(yaml: string, f: Finding): string {
@@ -62,35 +65,36 @@ function describeFinding(yaml: string, f: Finding): string {
 
 export function testRule(rule: Rule, table: RuleTable): void {
   describe(`rule ${rule.meta.id}`, () => {
+    const lint = (yaml: string) => findingsOf(rule, yaml, table.withRules);
     it('has a table with at least two valid and two invalid manifests', () => {
       assert.ok(table.valid.length >= 2, 'at least two valid cases');
       assert.ok(table.invalid.length >= 2, 'at least two invalid cases');
     });
     it('its documentation examples are true: the failing one fires, the passing one does not', () => {
-      assert.ok(findingsOf(rule, rule.meta.examples.failing).length > 0, 'examples.failing fires');
-      assert.deepEqual(findingsOf(rule, rule.meta.examples.passing).map((f) => describeFinding(rule.meta.examples.passing, f)), [], 'examples.passing does not fire');
+      assert.ok(lint(rule.meta.examples.failing).length > 0, 'examples.failing fires');
+      assert.deepEqual(lint(rule.meta.examples.passing).map((f) => describeFinding(rule.meta.examples.passing, f)), [], 'examples.passing does not fire');
     });
     for (const c of table.valid) {
       it(`valid: ${c.name}`, () => {
-        const found = findingsOf(rule, c.yaml);
+        const found = lint(c.yaml);
         assert.deepEqual(found.map((f) => describeFinding(c.yaml, f)), [], 'no finding expected');
       });
     }
     for (const c of table.invalid) {
       it(`invalid: ${c.name}`, () => {
-        const found = findingsOf(rule, c.yaml);
+        const found = lint(c.yaml);
         assert.deepEqual(
           found.map((f) => ({ ...positionOf(c.yaml, f.range.start), text: c.yaml.slice(f.range.start, f.range.end) })),
           c.findings.map((e) => ({ line: e.line, column: e.column, text: e.text })),
           `findings were:\n${found.map((f) => describeFinding(c.yaml, f)).join('\n')}`,
         );
-        c.findings.forEach((expected, i) => checkFinding(rule, c.yaml, found[i]!, expected, found.length));
+        c.findings.forEach((expected, i) => checkFinding(rule, c.yaml, found[i]!, expected, found.length, lint));
       });
     }
   });
 }
 
-function checkFinding(rule: Rule, yaml: string, f: Finding, expected: ExpectedFinding, countBefore: number): void {
+function checkFinding(rule: Rule, yaml: string, f: Finding, expected: ExpectedFinding, countBefore: number, lint: (yaml: string) => Finding[]): void {
   const where = describeFinding(yaml, f);
   assert.equal(f.severity, expected.severity ?? rule.meta.severity, `severity of ${where}`);
   if (expected.message instanceof RegExp) assert.match(f.message, expected.message, where);
@@ -101,7 +105,7 @@ function checkFinding(rule: Rule, yaml: string, f: Finding, expected: ExpectedFi
     const output = applyEdits(yaml, fx.edits);
     assert.equal(output, fixes[i]!.output, `text after fix "${fx.title}"`);
     for (const d of parseAllDocuments(output)) assert.deepEqual(d.errors.map((e) => e.message), [], `fix "${fx.title}" yields valid YAML`);
-    const after = findingsOf(rule, output);
+    const after = lint(output);
     assert.ok(after.length < countBefore, `fix "${fx.title}" removes the finding (before ${countBefore}, after ${after.length})`);
     assert.equal(fx.safety, rule.meta.fix?.safety, `fix "${fx.title}" has the rule's safety`);
   });
