@@ -1,9 +1,9 @@
 // The one module that turns the engine's plain findings into LSP types. Nothing else in the server builds a
 // Diagnostic, a Hover or a CodeAction.
-import { RULES_BY_ID, ruleDocsUrl, ruleMarkdown, type Finding, type Fix, type Severity } from '@kube-hardening/shared-rules';
+import { RULES_BY_ID, ruleDocsUrl, ruleMarkdown, ruleSummaryMarkdown, type Finding, type Fix, type OffsetRange, type Severity, type TextEdit } from '@kube-hardening/shared-rules';
 import {
-  CodeAction, CodeActionKind, DiagnosticSeverity, MarkupKind, OptionalVersionedTextDocumentIdentifier, TextDocumentEdit,
-  type Diagnostic, type Hover, type WorkspaceEdit,
+  CodeAction, CodeActionKind, Command, DiagnosticSeverity, MarkupKind, OptionalVersionedTextDocumentIdentifier, TextDocumentEdit,
+  type Diagnostic, type Hover, type Range, type SnippetTextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from './settings.js';
@@ -62,17 +62,66 @@ export function toHover(doc: TextDocument, findings: readonly Finding[]): Hover 
   };
 }
 
-export function toWorkspaceEdit(doc: TextDocument, fix: Fix, versioned: boolean): WorkspaceEdit {
-  const edits = fix.edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }));
-  if (versioned) {
-    return { documentChanges: [TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(doc.uri, doc.version), edits)] };
-  }
-  return { changes: { [doc.uri]: edits } };
+/** What the client can take in a WorkspaceEdit. */
+export interface EditSupport {
+  readonly versioned: boolean;
+  readonly snippets: boolean;
 }
 
-export function toQuickFix(doc: TextDocument, fix: Fix, diagnostic: Diagnostic, versioned: boolean): CodeAction {
-  const action = CodeAction.create(fix.title, toWorkspaceEdit(doc, fix, versioned), CodeActionKind.QuickFix);
-  action.diagnostics = [diagnostic];
-  action.isPreferred = fix.preferred;
+/** Where a fix's reason placeholder stands: edit index and offset in that edit's newText. */
+export interface Placeholder {
+  readonly edit: number;
+  readonly at: number;
+  readonly length: number;
+}
+
+/** `$`, `}` and `\` are special in snippet text. */
+function escapeSnippet(text: string): string {
+  return text.replace(/[\\$}]/g, (c) => `\\${c}`);
+}
+
+export function toWorkspaceEdit(doc: TextDocument, edits: readonly TextEdit[], support: EditSupport, placeholder?: Placeholder): WorkspaceEdit {
+  const converted = edits.map((e, i) => {
+    const range = { start: doc.positionAt(e.start), end: doc.positionAt(e.end) };
+    if (placeholder && support.snippets && support.versioned && placeholder.edit === i) {
+      const before = e.newText.slice(0, placeholder.at);
+      const name = e.newText.slice(placeholder.at, placeholder.at + placeholder.length);
+      const after = e.newText.slice(placeholder.at + placeholder.length);
+      const edit: SnippetTextEdit = { range, snippet: { kind: 'snippet', value: `${escapeSnippet(before)}\${1:${escapeSnippet(name)}}${escapeSnippet(after)}` } };
+      return edit;
+    }
+    return { range, newText: e.newText };
+  });
+  if (support.versioned) {
+    return { documentChanges: [TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(doc.uri, doc.version), converted)] };
+  }
+  return { changes: { [doc.uri]: converted as { range: Range; newText: string }[] } };
+}
+
+export function toQuickFix(
+  doc: TextDocument, fix: Fix & { readonly placeholder?: Placeholder }, diagnostics: Diagnostic[], support: EditSupport,
+): CodeAction {
+  const action = CodeAction.create(fix.title, toWorkspaceEdit(doc, fix.edits, support, fix.placeholder), CodeActionKind.QuickFix);
+  action.diagnostics = diagnostics;
+  if (fix.preferred) action.isPreferred = true;
   return action;
+}
+
+export const SHOW_DOCUMENTATION = 'kube-hardening.showDocumentation';
+
+export function toShowDocumentation(ruleId: string, diagnostics: Diagnostic[]): CodeAction {
+  const title = `Show documentation for \`${ruleId}\``;
+  const action = CodeAction.create(title, Command.create(title, SHOW_DOCUMENTATION, ruleDocsUrl(ruleId)), CodeActionKind.QuickFix);
+  action.diagnostics = diagnostics;
+  return action;
+}
+
+/** Hover on a rule id written in a suppression: the rule's title and where the guidance speaks of it. */
+export function toRuleIdHover(doc: TextDocument, ruleId: string, range: OffsetRange): Hover | null {
+  const rule = RULES_BY_ID.get(ruleId);
+  if (!rule) return null;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: ruleSummaryMarkdown(rule.meta) },
+    range: { start: doc.positionAt(range.start), end: doc.positionAt(range.end) },
+  };
 }

@@ -1,15 +1,28 @@
 // The language server: LSP wiring only. Documents, settings and conversions live in their own modules; the
 // engine does the checking. Nothing here writes to stdout, which carries the protocol.
-import { fileInternalErrors, RULES } from '@kube-hardening/shared-rules';
+import { fileInternalErrors, fixAll, RULES, singleEdit, suppressedIdAt, suppressionFixes } from '@kube-hardening/shared-rules';
 import {
   CodeActionKind, createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocumentSyncKind,
-  type CodeAction, type Connection, type InitializeResult,
+  type CodeAction, type Connection, type Diagnostic, type InitializeResult,
 } from 'vscode-languageserver/node';
-import { SOURCE, toDiagnostics, toHover, toQuickFix, type DiagnosticData } from './convert.js';
+import {
+  SHOW_DOCUMENTATION, SOURCE, toDiagnostics, toHover, toQuickFix, toRuleIdHover, toShowDocumentation, toWorkspaceEdit,
+  type DiagnosticData, type EditSupport,
+} from './convert.js';
 import { DocumentStore, type OpenDocument } from './documents.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings.js';
 
 const KNOWN_RULES: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
+/** The source action users bind to save (`editor.codeActionsOnSave`); it applies only `safe` fixes. */
+const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kube-hardening`;
+
+/** Carried by a fix-all action until it is resolved (its edit is computed only when the user picks it). */
+interface FixAllData {
+  readonly uri: string;
+  readonly version: number;
+  readonly ruleId?: string;
+  readonly safety?: 'safe';
+}
 /** How long we wait for `workspace/configuration` before linting with the defaults. */
 const SETTINGS_TIMEOUT_MS = 3000;
 
@@ -24,7 +37,9 @@ export function startServer(connection: Connection): void {
   const scheduled = new Set<string>();
   let canPullConfiguration = false;
   let canRegisterConfigurationChange = false;
-  let versionedEdits = false;
+  let editSupport: EditSupport = { versioned: false, snippets: false };
+  let canResolveEdits = false;
+  let canShowDocument = false;
 
   const log = (message: string) => connection.console.log(message);
   const guard = <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R) => (...args: A): R => {
@@ -93,12 +108,15 @@ export function startServer(connection: Connection): void {
     const caps = params.capabilities;
     canPullConfiguration = !!caps.workspace?.configuration;
     canRegisterConfigurationChange = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
-    versionedEdits = !!caps.workspace?.workspaceEdit?.documentChanges;
+    editSupport = { versioned: !!caps.workspace?.workspaceEdit?.documentChanges, snippets: !!caps.workspace?.workspaceEdit?.snippetEditSupport };
+    canResolveEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
+    canShowDocument = !!caps.window?.showDocument?.support;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
+        executeCommandProvider: { commands: [SHOW_DOCUMENTATION] },
       },
       serverInfo: { name: 'kube-hardening', version: '0.1.0' },
     };
@@ -153,32 +171,90 @@ export function startServer(connection: Connection): void {
     if (!state) return null;
     const offset = state.document.offsetAt(position);
     const here = state.findings.filter((f) => f.range.start <= offset && offset <= f.range.end);
-    return toHover(state.document, here);
+    if (here.length > 0) return toHover(state.document, here);
+    const id = state.linted ? suppressedIdAt(state.linted, offset) : undefined;
+    return id ? toRuleIdHover(state.document, id.id, id.range) : null;
   }));
+
+  /** Edits for "fix all": one edit from the file's text to the text with every matching fix applied. */
+  function fixAllEdits(state: OpenDocument, ruleId: string | undefined, safety: 'safe' | undefined) {
+    const text = state.document.getText();
+    const result = fixAll(text, { ...(ruleId ? { ruleId } : {}), ...(safety ? { safety } : {}) });
+    const edit = singleEdit(text, result.text);
+    if (result.remaining > 0) connection.console.warn(`fix all: ${result.remaining} fix(es) left after ${result.applied} applied (overlapping edits)`);
+    return edit ? [edit] : [];
+  }
+
+  function fixAllAction(state: OpenDocument, title: string, kind: string, data: FixAllData, diagnostics: Diagnostic[]): CodeAction {
+    const action: CodeAction = { title, kind, diagnostics, data };
+    if (!canResolveEdits) action.edit = toWorkspaceEdit(state.document, fixAllEdits(state, data.ruleId, data.safety), editSupport);
+    return action;
+  }
 
   connection.onCodeAction(guard('codeAction', [] as CodeAction[], ({ textDocument, context }) => {
     const state = currentFindings(textDocument.uri);
-    if (!state) return [];
-    if (context.only && !context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+    if (!state?.linted) return [];
+    const wants = (kind: string) => !context.only || context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
     const actions: CodeAction[] = [];
+    const version = state.document.version;
+    const uri = textDocument.uri;
+    if (wants(FIX_ALL_KIND) && context.only) {
+      actions.push(fixAllAction(state, 'Fix all safe Kube Hardening problems', FIX_ALL_KIND, { uri, version, safety: 'safe' }, []));
+    }
+    if (!wants(CodeActionKind.QuickFix)) return actions;
+    const fixes: CodeAction[] = [];
+    const suppressions: CodeAction[] = [];
+    const docs: CodeAction[] = [];
+    const fixAlls: CodeAction[] = [];
     const seen = new Set<string>();
+    const fixable = state.findings.filter((f) => f.fixes.length > 0 && !f.stale);
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== SOURCE) continue;
       const ruleId = (diagnostic.data as DiagnosticData | undefined)?.ruleId ?? String(diagnostic.code ?? '');
       const start = state.document.offsetAt(diagnostic.range.start);
       const end = state.document.offsetAt(diagnostic.range.end);
-      const matches = state.findings.filter((f) => f.ruleId === ruleId && f.range.start === start && f.range.end === end);
-      for (const finding of matches) {
-        for (const fix of finding.fixes) {
-          // Several containers can share one pod-level fix; offer it once.
-          const key = JSON.stringify(fix.edits);
-          if (seen.has(key)) continue;
-          seen.add(key);
-          actions.push(toQuickFix(state.document, fix, diagnostic, versionedEdits));
-        }
+      const finding = state.findings.find((f) => f.ruleId === ruleId && f.range.start === start && f.range.end === end);
+      if (!finding) continue;
+      for (const fix of finding.fixes) {
+        // Several containers can share one pod-level fix; offer it once.
+        const key = JSON.stringify(fix.edits);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        fixes.push(toQuickFix(state.document, fix, [diagnostic], editSupport));
+      }
+      for (const fix of suppressionFixes(state.linted, finding)) {
+        const key = `${fix.title}\u0000${JSON.stringify(fix.edits)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        suppressions.push(toQuickFix(state.document, fix, [diagnostic], editSupport));
+      }
+      if (!seen.has(`docs:${ruleId}`)) {
+        seen.add(`docs:${ruleId}`);
+        docs.push(toShowDocumentation(ruleId, [diagnostic]));
+      }
+      if (!seen.has(`all:${ruleId}`) && fixable.filter((f) => f.ruleId === ruleId).length > 1) {
+        seen.add(`all:${ruleId}`);
+        fixAlls.push(fixAllAction(state, `Fix all \`${ruleId}\` problems in this file`, CodeActionKind.QuickFix, { uri, version, ruleId }, [diagnostic]));
       }
     }
-    return actions;
+    if (fixes.length + suppressions.length > 0 && new Set(fixable.map((f) => f.ruleId)).size > 1) {
+      fixAlls.push(fixAllAction(state, 'Apply all hardening fixes in this file', CodeActionKind.QuickFix, { uri, version }, []));
+    }
+    return [...actions, ...fixes, ...suppressions, ...docs, ...fixAlls];
+  }));
+
+  connection.onCodeActionResolve(guard('codeAction/resolve', null as unknown as CodeAction, (action) => {
+    const data = action.data as FixAllData | undefined;
+    const state = data ? currentFindings(data.uri) : undefined;
+    if (!data || !state || state.document.version !== data.version) return action;
+    action.edit = toWorkspaceEdit(state.document, fixAllEdits(state, data.ruleId, data.safety), editSupport);
+    return action;
+  }));
+
+  connection.onExecuteCommand(guard('executeCommand', undefined, ({ command, arguments: args }) => {
+    if (command !== SHOW_DOCUMENTATION || typeof args?.[0] !== 'string') return;
+    if (canShowDocument) void connection.window.showDocument({ uri: args[0], external: true });
+    else connection.console.log(`Documentation: ${args[0]}`);
   }));
 
   connection.listen();

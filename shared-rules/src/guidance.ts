@@ -35,3 +35,9 @@ export function ruleMarkdown(meta: RuleMeta, finding?: Finding): string {
   parts.push(`[Rule documentation](${ruleDocsUrl(meta.id)})`);
   return parts.join('\n\n');
 }
+
+/** A short summary of a rule (for hovers on a rule id written in a suppression). */
+export function ruleSummaryMarkdown(meta: RuleMeta): string {
+  const where = meta.guidance.map((ref) => `[${citation(ref)}](${guidancePageUrl(ref)})`).join('; ');
+  return [`**${meta.title}** · \`${meta.id}\` · ${meta.severity}`, where ? `Guidance: ${where}` : meta.category, `[Rule documentation](${ruleDocsUrl(meta.id)})`].join('\n\n');
+}

@@ -56,7 +56,14 @@ describe('language server over stdio', () => {
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri }, range: target.range, context: { diagnostics: [target] },
     })) as CodeAction[];
-    assert.deepEqual(actions.map((a) => a.title), ['Set allowPrivilegeEscalation: false in container `web`']);
+    assert.deepEqual(actions.map((a) => a.title), [
+      'Set allowPrivilegeEscalation: false in container `web`',
+      'Ignore `no-privilege-escalation` on this line',
+      'Ignore `no-privilege-escalation` for this Deployment `storefront`',
+      'Ignore `no-privilege-escalation` for container `web`',
+      'Show documentation for `no-privilege-escalation`',
+      'Apply all hardening fixes in this file',
+    ]);
     assert.equal(actions[0]!.kind, 'quickfix');
     assert.equal(actions[0]!.isPreferred, true);
     const docEdit = actions[0]!.edit!.documentChanges![0] as TextDocumentEdit;

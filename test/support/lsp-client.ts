@@ -9,7 +9,7 @@ import {
 import {
   ConfigurationRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification,
-  RegistrationRequest, ShutdownRequest, type ClientCapabilities, type InitializeResult, type PublishDiagnosticsParams,
+  RegistrationRequest, ShowDocumentRequest, ShutdownRequest, type ClientCapabilities, type InitializeResult, type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
 
@@ -30,6 +30,8 @@ export interface TestClient {
   settings: unknown;
   /** Server log lines (window/logMessage). */
   readonly log: string[];
+  /** URIs the server asked the client to show (window/showDocument). */
+  readonly shown: string[];
   /** Resolves with the first publish for `uri` (after those already seen) that satisfies `predicate`. */
   waitForDiagnostics(uri: string, predicate?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   open(uri: string, text: string, version?: number): void;
@@ -46,6 +48,7 @@ export async function startClient(options: { capabilities?: ClientCapabilities; 
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const log: string[] = [];
+  const shown: string[] = [];
   const waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   const client = {
     connection,
@@ -53,6 +56,7 @@ export async function startClient(options: { capabilities?: ClientCapabilities; 
     published,
     settings: options.settings ?? {},
     log,
+    shown,
   } as unknown as TestClient & { settings: unknown; initializeResult: InitializeResult };
 
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
@@ -69,14 +73,22 @@ export async function startClient(options: { capabilities?: ClientCapabilities; 
   });
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => client.settings));
   connection.onRequest(RegistrationRequest.type, () => undefined);
+  connection.onRequest(ShowDocumentRequest.type, (p) => {
+    shown.push(p.uri);
+    return { success: true };
+  });
   connection.listen();
 
   const capabilities: ClientCapabilities = options.capabilities ?? {
-    workspace: { configuration: true, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: true } },
+    workspace: { configuration: true, workspaceEdit: { documentChanges: true, snippetEditSupport: true }, didChangeConfiguration: { dynamicRegistration: true } },
+    window: { showDocument: { support: true } },
     textDocument: {
       publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
       hover: { contentFormat: ['markdown', 'plaintext'] },
-      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, isPreferredSupport: true },
+      codeAction: {
+        codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, isPreferredSupport: true,
+        dataSupport: true, resolveSupport: { properties: ['edit'] },
+      },
     },
   };
   client.initializeResult = await connection.sendRequest(InitializeRequest.type, {

@@ -4,7 +4,7 @@
 import { isMap, isScalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from '../types.js';
 import { entry } from './nodes.js';
-import { blockEntries, blockItems, Commented, renderFlow, type YamlValue } from './render.js';
+import { blockEntries, blockItems, Commented, renderFlow, renderScalar, type YamlValue } from './render.js';
 import { columnOf, lineEndOf, lineStartOf, type SourceDoc } from './source.js';
 
 /** End of the last line a node's text occupies (trailing newlines of block scalars and collections excluded). */
@@ -220,11 +220,115 @@ export function removeEntry(src: SourceDoc, map: YAMLMap, pair: Pair): TextEdit[
     return [{ start: key.range[0], end, newText: '' }];
   }
   const start = lineStartOf(src.text, key.range[0]);
-  // Only when the key starts its line: `- hostNetwork: true` as a sequence item's first key is left alone.
-  if (src.text.slice(start, key.range[0]).trim() !== '') return undefined;
   if (map.items.length === 1) return undefined; // would leave a key with no value behind
+  // A sequence item's first key (`- hostPort: 80`): the next key moves up onto the dash's line.
+  if (src.text.slice(start, key.range[0]).trim() !== '') return removeFirstKeyOfItem(src, map, pair, start);
   let end = endOfLastLine(src.text, lastNodeOfPair(pair));
   if (src.text.startsWith('\r\n', end)) end += 2;
   else if (src.text[end] === '\n') end += 1;
   return [{ start, end, newText: '' }];
+}
+
+/**
+ * `- key: value` followed by more keys of the same item: removes from the key to the next key, which then follows
+ * the dash. Refused when a comment line sits between them (it may belong to the next key) or the item is not a
+ * plain `- ` item.
+ */
+function removeFirstKeyOfItem(src: SourceDoc, map: YAMLMap, pair: Pair, lineStart: number): TextEdit[] | undefined {
+  const key = pair.key as Node;
+  const next = map.items[1];
+  const nextKey = next?.key as Node | null | undefined;
+  if (map.items[0] !== pair || !nextKey?.range || !key.range) return undefined;
+  if (!/^ *- +$/.test(src.text.slice(lineStart, key.range[0]))) return undefined;
+  const end = endOfLastLine(src.text, lastNodeOfPair(pair));
+  if (src.text.slice(end, nextKey.range[0]).trim() !== '') return undefined;
+  if (columnOf(src.text, nextKey.range[0]) !== columnOf(src.text, key.range[0])) return undefined;
+  return [{ start: key.range[0], end: nextKey.range[0], newText: '' }];
+}
+
+/**
+ * Removes the entry at the end of `path` under `map`, and each enclosing entry it would leave empty
+ * (`securityContext:` whose only key was `procMount`). Undefined when the path is missing, goes through an alias
+ * (editing it would change its other users), or would empty `map` itself.
+ */
+export function removePath(src: SourceDoc, map: YAMLMap, path: readonly string[]): TextEdit[] | undefined {
+  const chain: { map: YAMLMap; pair: Pair }[] = [];
+  let current = map;
+  for (let i = 0; i < path.length; i++) {
+    const found = entry(src.doc, current, path[i]!);
+    if (!found) return undefined;
+    chain.push({ map: current, pair: found.pair });
+    if (i === path.length - 1) break;
+    if (!isMap(found.value) || found.rawValue !== found.value) return undefined;
+    current = found.value;
+  }
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const link = chain[i]!;
+    if (link.map.items.length > 1 || i === 0) return removeEntry(src, link.map, link.pair);
+  }
+  return undefined;
+}
+
+/**
+ * Removes one item of a sequence: its line(s) in block style, the item and a comma in flow style. Removing the
+ * only item of a block sequence under a key leaves `key: []`.
+ */
+export function removeItem(src: SourceDoc, seq: YAMLSeq, item: Node): TextEdit[] | undefined {
+  const index = seq.items.indexOf(item);
+  if (index < 0 || !seq.range || !item.range) return undefined;
+  if (seq.flow) {
+    const next = seq.items[index + 1] as Node | undefined;
+    const prev = seq.items[index - 1] as Node | undefined;
+    if (next?.range) return [{ start: item.range[0], end: next.range[0], newText: '' }];
+    if (prev?.range) return [{ start: prev.range[1], end: item.range[1], newText: '' }];
+    return [{ start: item.range[0], end: item.range[1], newText: '' }];
+  }
+  const start = lineStartOf(src.text, item.range[0]);
+  if (!/^ *- +$/.test(src.text.slice(start, item.range[0]))) return undefined;
+  const lastLineEnd = endOfLastLine(src.text, item);
+  if (seq.items.length === 1) {
+    const colon = /:[ \t]*(?:\r?\n[ \t]*)+$/.exec(src.text.slice(0, seq.range[0]));
+    if (!colon) return undefined;
+    return [{ start: colon.index + 1, end: lastLineEnd, newText: ' []' }];
+  }
+  // Comment lines indented under the item belong to it and go with it.
+  let end = afterNestedComments(src.text, lastLineEnd, src.text.indexOf('-', start) - start);
+  if (src.text.startsWith('\r\n', end)) end += 2;
+  else if (src.text[end] === '\n') end += 1;
+  return [{ start, end, newText: '' }];
+}
+
+/**
+ * Replaces one entry, key and value, in place (`value: x` becomes `valueFrom:` and a nested map), in the map's
+ * style. A comment after a scalar value stays on the key's line.
+ */
+export function replaceEntry(src: SourceDoc, map: YAMLMap, pair: Pair, key: string, value: YamlValue): TextEdit[] | undefined {
+  const oldKey = pair.key as Node;
+  if (!oldKey?.range || !map.range) return undefined;
+  const last = lastNodeOfPair(pair);
+  if (map.flow) {
+    return [{ start: oldKey.range[0], end: last.range![1], newText: `${renderScalar(key)}: ${renderFlow(value)}` }];
+  }
+  let end: number;
+  if (last === oldKey) {
+    const colon = src.text.indexOf(':', oldKey.range[1]);
+    if (colon < 0) return undefined;
+    end = colon + 1;
+  } else if (isScalar(last) && last.type !== 'BLOCK_LITERAL' && last.type !== 'BLOCK_FOLDED') {
+    end = last.range![1];
+  } else {
+    end = endOfLastLine(src.text, last);
+  }
+  const col = columnOf(src.text, oldKey.range[0]);
+  const lines = blockEntries({ [key]: value }, col, src.style);
+  const first = lines[0]!.slice(col);
+  const lineEnd = lineEndOf(src.text, end);
+  const hasComment = /^\s*#/.test(src.text.slice(end, lineEnd));
+  if (!hasComment || lines.length === 1) {
+    return [{ start: oldKey.range[0], end, newText: [first, ...lines.slice(1)].join(src.style.eol) }];
+  }
+  return [
+    { start: oldKey.range[0], end, newText: first },
+    { start: lineEnd, end: lineEnd, newText: src.style.eol + lines.slice(1).join(src.style.eol) },
+  ];
 }
