@@ -13,11 +13,20 @@ const LAYERS = {
   unit: ['shared-rules/out', 'test/unit'],
   lsp: ['test/out/lsp'],
   nvim: ['test/out/nvim'],
-  vscode: ['test/out/vscode/extension-host.test.js'],
+  vscode: ['test/out/vscode/grammar.test.js', 'test/out/vscode/extension-host.test.js'],
 };
 const onlyArg = process.argv.indexOf('--only');
 const chosen = onlyArg > 0 ? process.argv[onlyArg + 1].split(',') : Object.keys(LAYERS);
 for (const layer of chosen) if (!LAYERS[layer]) throw new Error(`unknown layer ${layer}; known: ${Object.keys(LAYERS).join(', ')}`);
+
+// The VS Code layer (extension host and grammar) runs on code-server, installed into .cache/ on first use.
+if (chosen.includes('vscode')) {
+  const install = spawnSync('bash', [join(repo, 'test', 'vscode', 'install-code-server.sh')], { cwd: repo, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (install.status !== 0) {
+    process.stdout.write('\ncode-server could not be installed (see above); the VS Code layer is required\n0 passed, 1 failed\n');
+    process.exit(1);
+  }
+}
 
 const resultsDir = join(repo, 'test-results');
 mkdirSync(resultsDir, { recursive: true });
