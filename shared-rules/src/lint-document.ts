@@ -90,21 +90,34 @@ function contextFor(src: SourceDoc, rule: Rule, into: Finding[]): RuleContext {
 }
 
 /**
- * Several insertions at one offset (a securityContext and a volumeMounts after a container's last line) become
- * one edit with their texts in the order they were made, so every client applies them in that order.
+ * Several insertions at one offset (a securityContext and a volumeMounts item after a container's last line)
+ * become one edit. The deepest-indented insertion goes first: it continues the most nested structure there (the
+ * volumeMounts list), which a shallower insertion placed before it would cut off.
  */
 export function mergeInsertions(edits: readonly TextEdit[]): TextEdit[] {
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.i - b.i).map((x) => x.e);
+  // Depth of the first inserted line; a sequence item counts a half step deeper than a key at its column, because
+  // with flush sequences (`key:\n- item`) the item continues the list above while the key would end it.
+  const depth = (e: TextEdit) => {
+    const m = /^(?:\r?\n)*([ ]*)(- )?/.exec(e.newText)!;
+    return m[1]!.length + (m[2] ? 0.5 : 0);
+  };
+  const sorted = edits.map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.start - b.e.start || (isInsertion(a.e) && isInsertion(b.e) ? depth(b.e) - depth(a.e) : 0) || a.i - b.i)
+    .map((x) => x.e);
   const out: TextEdit[] = [];
   for (const e of sorted) {
     const prev = out[out.length - 1];
-    if (prev && prev.start === prev.end && e.start === e.end && prev.start === e.start) {
+    if (prev && isInsertion(prev) && isInsertion(e) && prev.start === e.start) {
       out[out.length - 1] = { start: prev.start, end: prev.end, newText: prev.newText + e.newText };
     } else {
       out.push(e);
     }
   }
   return out;
+}
+
+function isInsertion(e: TextEdit): boolean {
+  return e.start === e.end;
 }
 
 function errorText(e: unknown): string {
