@@ -34,7 +34,7 @@ const summaryFile = join(resultsDir, 'summary.txt');
 rmSync(summaryFile, { force: true });
 const paths = chosen.flatMap((l) => LAYERS[l]);
 const run = spawnSync(process.execPath, [
-  '--test',
+  '--test', '--test-concurrency=2',
   '--test-reporter=spec', '--test-reporter-destination=stdout',
   `--test-reporter=${join(repo, 'test', 'summary-reporter.mjs')}`, `--test-reporter-destination=${summaryFile}`,
   ...paths,

@@ -76,4 +76,20 @@ describe('Kube Hardening in VS Code', () => {
     await gone;
     assert.match(doc.getText(), /securityContext:\n {12}allowPrivilegeEscalation: false\n$/);
   });
+
+  it('applies a suppression: the directive is inserted with its reason selected, and the diagnostic goes away', async () => {
+    const uri = vscode.Uri.joinPath(folder(), 'cronjob-backup.yaml');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    const d = await diagnosticsWhen(uri, (ds) => ds.find((x) => codeOf(x) === 'seccomp-profile'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const action = actions.find((a) => a.title === 'Ignore `seccomp-profile` on this line');
+    assert.ok(action?.edit, `the suppression is offered: ${actions.map((a) => a.title).join(' | ')}`);
+    const gone = diagnosticsWhen(uri, (ds) => (ds.length > 0 && !ds.some((x) => codeOf(x) === 'seccomp-profile') ? true : undefined));
+    assert.equal(await vscode.workspace.applyEdit(action.edit), true);
+    await gone;
+    const line = doc.lineAt(d.range.start.line).text;
+    assert.match(line, /^ *# kube-hardening-disable-next-line seccomp-profile -- reason$/);
+    assert.equal(editor.document.getText(editor.selection), 'reason', 'the reason placeholder is selected');
+  });
 });
