@@ -24,6 +24,13 @@ function ruleDoc(meta) {
   lines.push('## Examples', '', 'Fires on:', '', '```yaml', meta.examples.failing.trimEnd(), '```', '', 'Passes:', '', '```yaml', meta.examples.passing.trimEnd(), '```', '');
   lines.push('## How to fix', '', meta.remediation, '');
   if (meta.fix) lines.push(`The quick fix (${meta.fix.safety === 'safe' ? 'safe: offered for automatic fixing' : 'review: applied only when you pick it'}): ${meta.fix.description}`, '');
+  if (meta.id !== 'unused-suppression') {
+    lines.push('## How to suppress', '',
+      'On one line, with a directive on the line above it:', '', '```yaml', `# kube-hardening-disable-next-line ${meta.id} -- <reason>`, '```', '',
+      'For a whole object, with an annotation in its own `metadata` (for one container: `kube-hardening.io/ignore.<container-name>`):', '',
+      '```yaml', 'metadata:', '  annotations:', `    kube-hardening.io/ignore: "${meta.id}"`, '    kube-hardening.io/ignore-reason: "<reason>"', '```', '',
+      `For a whole YAML document, with \`# kube-hardening-disable ${meta.id} -- <reason>\` among the comments at its top; everywhere, with \`"kubeHardening.rules": { "${meta.id}": "off" }\`.`, '');
+  }
   if (meta.peers.length) lines.push('## Also checked by', '', meta.peers.map((p) => `- ${p}`).join('\n'), '');
   return lines.join('\n');
 }
