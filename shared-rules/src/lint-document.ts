@@ -97,7 +97,9 @@ function contextFor(src: SourceDoc, rule: Rule, into: Finding[]): RuleContext {
 export function mergeInsertions(edits: readonly TextEdit[]): TextEdit[] {
   // Depth of the first inserted line; a sequence item counts a half step deeper than a key at its column, because
   // with flush sequences (`key:\n- item`) the item continues the list above while the key would end it.
+  // Text that continues the current line (a value after `memory:`) goes before anything that starts a new one.
   const depth = (e: TextEdit) => {
+    if (!/^\r?\n/.test(e.newText)) return Number.POSITIVE_INFINITY;
     const m = /^(?:\r?\n)*([ ]*)(- )?/.exec(e.newText)!;
     return m[1]!.length + (m[2] ? 0.5 : 0);
   };

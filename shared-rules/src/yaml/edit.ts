@@ -51,7 +51,11 @@ export function insertEntries(src: SourceDoc, map: YAMLMap, values: { readonly [
       at = map.range[0] + 1;
       if (src.text[at - 1] !== '{') return undefined;
     } else {
-      at = lastNodeOfPair(last).range![1];
+      const node = lastNodeOfPair(last);
+      at = node.range![1];
+      // `{a: 1, b: }`: the last key has an empty value; the new entries go after its colon, not before it.
+      const colon = node === last.key ? /^[ \t]*:/.exec(src.text.slice(at)) : null;
+      if (colon) at += colon[0].length;
     }
     return [{ start: at, end: at, newText: last ? `, ${text}` : text }, ...flowComment(src, at, values)];
   }
@@ -161,7 +165,16 @@ export function setEntries(src: SourceDoc, map: YAMLMap, values: { readonly [key
   if (Object.keys(absent).length > 0) {
     const e = insertEntries(src, map, absent);
     if (!e) return undefined;
-    edits.push(...e);
+    // A value filled in on the last key's line (`memory:` → `memory: 256Mi`) and the new entries after that line
+    // land on the same offset: one edit, in that order, so nothing downstream can swap them.
+    const last = edits[edits.length - 1];
+    const first = e[0]!;
+    if (last && last.start === last.end && first.start === first.end && last.start === first.start) {
+      edits[edits.length - 1] = { start: last.start, end: last.end, newText: last.newText + first.newText };
+      edits.push(...e.slice(1));
+    } else {
+      edits.push(...e);
+    }
   }
   return edits;
 }
