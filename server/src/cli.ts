@@ -1,6 +1,8 @@
 // The command-line entry: lints files and folders with the same engine as the editor and prints
 // `file:line:col severity rule-id message`. Exit code 1 when a finding of warning severity or above exists.
-import { fileFindings, fileInternalErrors, lineIndex, lintFile, RULES, type Finding } from '@kube-hardening/shared-rules';
+import {
+  buildView, fileFacts, fileFindings, fileInternalErrors, lineIndex, lintFile, RULES, workspaceFindings, type Finding, type LintedFile,
+} from '@kube-hardening/shared-rules';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -73,8 +75,8 @@ export function main(argv: readonly string[]): number {
       return 2;
     }
   }
-  let failing = 0;
-  let total = 0;
+  // Lint every file, then judge each against the facts of all of them (the scanned files are the workspace).
+  const linted: { file: string; text: string; result: LintedFile }[] = [];
   for (const file of files) {
     let text: string;
     try {
@@ -84,10 +86,18 @@ export function main(argv: readonly string[]): number {
       continue;
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const linted = lintFile(text);
-    for (const e of fileInternalErrors(linted)) process.stderr.write(`kube-harden: internal error in ${file}${e.ruleId ? ` (rule ${e.ruleId})` : ''}: ${e.message}\n`);
+    const result = lintFile(text);
+    for (const e of fileInternalErrors(result)) process.stderr.write(`kube-harden: internal error in ${file}${e.ruleId ? ` (rule ${e.ruleId})` : ''}: ${e.message}\n`);
+    linted.push({ file, text, result });
+  }
+  const facts = new Map(linted.map((l) => [l.file, fileFacts(l.result, l.file)]));
+  const view = buildView(facts.values());
+  const enabled = new Set(RULES.map((r) => r.meta.id));
+  let failing = 0;
+  let total = 0;
+  for (const { file, text, result } of linted) {
     const shown = relative(process.cwd(), file) || file;
-    for (const f of fileFindings(linted)) {
+    for (const f of workspaceFindings(fileFindings(result), facts.get(file)!, view, enabled)) {
       total++;
       if (f.severity !== 'information') failing++;
       process.stdout.write(`${formatFinding(shown, text, f)}\n`);

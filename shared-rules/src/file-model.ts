@@ -6,6 +6,8 @@ import { lintDocumentText, type DocumentResult } from './lint-document.js';
 import type { Rule } from './rule.js';
 import { RULES } from './rules/index.js';
 import type { Finding, InternalError, OffsetRange, TextEdit } from './types.js';
+import { buildView, workspaceFindings, type FileFacts, type SuppressionScope } from './workspace/cross.js';
+import { shiftFact, type Fact } from './workspace/facts.js';
 
 export interface Segment {
   /** Offset of the document's first character in the file. */
@@ -64,6 +66,7 @@ export function lintFile(text: string, previous?: LintedFile, edits: readonly Of
   const cache = new Map<string, DocumentResult>();
   for (const s of previous?.segments ?? []) cache.set(s.text, s.result);
   let carried: Finding[] | undefined;
+  let carriedFacts: Fact[] | undefined;
   const segments: Segment[] = [];
   for (const { start, end } of splitDocuments(text)) {
     const segText = text.slice(start, end);
@@ -71,7 +74,10 @@ export function lintFile(text: string, previous?: LintedFile, edits: readonly Of
     if (result.broken && !cache.has(segText) && previous) {
       carried ??= moveFindings(fileFindings(previous), edits);
       const inside = carried.filter((f) => f.range.start >= start && f.range.end <= end);
-      result = { ...result, findings: inside.map((f) => ({ ...shift(f, -start), fixes: [], stale: true })) };
+      // Facts too: the documents that depend on this one keep their judgement while it is being typed.
+      carriedFacts ??= moveFacts(previous, edits);
+      const facts = carriedFacts.filter((f) => f.range.start >= start && f.range.end <= end).map((f) => shiftFact(f, -start));
+      result = { ...result, findings: inside.map((f) => ({ ...shift(f, -start), fixes: [], stale: true })), facts };
     }
     segments.push({ start, text: segText, result });
   }
@@ -102,6 +108,42 @@ export function mapOffset(offset: number, edits: readonly OffsetEdit[]): number 
     else if (o > e.start) o = e.start;
   }
   return o;
+}
+
+function moveFacts(previous: LintedFile, edits: readonly OffsetEdit[]): Fact[] {
+  const out: Fact[] = [];
+  for (const s of previous.segments) {
+    for (const f of s.result.facts) {
+      const abs = shiftFact(f, s.start);
+      const start = mapOffset(abs.range.start, edits);
+      const moved = shiftFact(abs, start - abs.range.start);
+      out.push({ ...moved, range: { start, end: Math.max(start, mapOffset(abs.range.end, edits)) } });
+    }
+  }
+  return out;
+}
+
+/** What the workspace needs to know about a linted file, under the caller's id for it. */
+export function fileFacts(file: LintedFile, id: string): FileFacts {
+  const facts: Fact[] = [];
+  const suppressions: SuppressionScope[] = [];
+  for (const s of file.segments) {
+    for (const f of s.result.facts) facts.push(shiftFact(f, s.start));
+    for (const x of s.result.suppressions) suppressions.push({ start: x.start + s.start, end: x.end + s.start, ids: x.ids });
+  }
+  const text = file.text;
+  return { file: id, facts, suppressions, length: text.length, eol: text.includes('\r\n') ? '\r\n' : '\n', finalNewline: /\n$/.test(text) };
+}
+
+/**
+ * Lints one file on its own, the file being its whole workspace (the CLI on a single file, the rule tables): local
+ * findings plus the cross-document rules judged against this file's documents.
+ */
+export function lintStandalone(text: string, options: LintOptions = {}, id = 'file'): Finding[] {
+  const linted = lintFile(text, undefined, [], options);
+  const facts = fileFacts(linted, id);
+  const ran = new Set((options.rules ?? RULES).map((r) => r.meta.id));
+  return workspaceFindings(fileFindings(linted), facts, buildView([facts]), ran);
 }
 
 function moveFindings(findings: readonly Finding[], edits: readonly OffsetEdit[]): Finding[] {

@@ -6,12 +6,18 @@ import type { Report, Rule, RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
 import { annotationSuppressions, applySuppressions, commentDirectives, UNUSED_SUPPRESSION } from './suppressions.js';
 import type { Finding, Fix, InternalError, TextEdit } from './types.js';
+import { CROSS_RULE_IDS, type SuppressionScope } from './workspace/cross.js';
+import { factOf, type Fact } from './workspace/facts.js';
 import { rangeOf } from './yaml/nodes.js';
 import { detectStyle, type SourceDoc } from './yaml/source.js';
 
 export interface DocumentResult {
   /** Findings with offsets relative to the document's own text. */
   readonly findings: readonly Finding[];
+  /** What the cross-document rules need to know about this document (offsets relative to its text). */
+  readonly facts: readonly Fact[];
+  /** Its suppressions as data, for the findings the workspace pass adds. */
+  readonly suppressions: readonly SuppressionScope[];
   /** True when the document does not parse as YAML: its findings could not be computed. */
   readonly broken: boolean;
   readonly internalErrors: readonly InternalError[];
@@ -32,11 +38,14 @@ export function lintDocumentText(text: string, rules: readonly Rule[] = RULES): 
   try {
     docs = parseDocumentText(text);
   } catch (e) {
-    return { findings, broken: true, internalErrors: [{ message: `YAML parser failed: ${errorText(e)}` }] };
+    return { findings, facts: [], suppressions: [], broken: true, internalErrors: [{ message: `YAML parser failed: ${errorText(e)}` }] };
   }
-  if (!Array.isArray(docs)) return { findings, broken: false, internalErrors };
-  if (docs.some((d) => d.errors.length > 0)) return { findings, broken: true, internalErrors };
-  const ranIds = new Set(rules.map((r) => r.meta.id));
+  if (!Array.isArray(docs)) return { findings, facts: [], suppressions: [], broken: false, internalErrors };
+  if (docs.some((d) => d.errors.length > 0)) return { findings, facts: [], suppressions: [], broken: true, internalErrors };
+  const facts: Fact[] = [];
+  const scopes: SuppressionScope[] = [];
+  // Suppressions of cross-document rules are judged by the workspace pass, which computes their findings.
+  const ranIds = new Set(rules.map((r) => r.meta.id).filter((id) => !CROSS.has(id)));
   const reportUnused = ranIds.has(UNUSED_SUPPRESSION);
   for (const doc of docs) {
     const src: SourceDoc = { text, doc, style: detectStyle(text, doc) };
@@ -49,6 +58,12 @@ export function lintDocumentText(text: string, rules: readonly Rule[] = RULES): 
     }
     const docFindings: Finding[] = [];
     for (const object of objects) {
+      try {
+        const fact = factOf(doc, object);
+        if (fact) facts.push(fact);
+      } catch (e) {
+        internalErrors.push({ message: `facts failed: ${errorText(e)}` });
+      }
       for (const rule of rules) {
         try {
           rule.check(object, contextFor(src, rule, docFindings));
@@ -61,16 +76,18 @@ export function lintDocumentText(text: string, rules: readonly Rule[] = RULES): 
       const suppressions = [...commentDirectives(src), ...objects.flatMap((o) => annotationSuppressions(src, o))];
       const { kept, unused } = applySuppressions(docFindings, suppressions, ranIds, KNOWN_IDS, reportUnused);
       findings.push(...kept, ...unused);
+      for (const s of suppressions) scopes.push({ start: s.scope.start, end: s.scope.end, ids: s.ids.map((i) => i.id) });
     } catch (e) {
       internalErrors.push({ message: `suppressions failed: ${errorText(e)}` });
       findings.push(...docFindings);
     }
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  return { findings, broken: false, internalErrors };
+  return { findings, facts, suppressions: scopes, broken: false, internalErrors };
 }
 
 const KNOWN_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
+const CROSS: ReadonlySet<string> = new Set(CROSS_RULE_IDS);
 
 function contextFor(src: SourceDoc, rule: Rule, into: Finding[]): RuleContext {
   return {

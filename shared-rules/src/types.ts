@@ -22,6 +22,11 @@ export interface Fix {
   readonly safety: FixSafety;
   /** The one obvious fix for the finding (shown first, bound to "auto fix"). */
   readonly preferred: boolean;
+  /**
+   * Text to append at the end of another file of the workspace (a default-deny NetworkPolicy in the Namespace's
+   * file), named by the caller's id for it. `edits` then holds the edits to this file, often none.
+   */
+  readonly append?: { readonly file: string; readonly text: string };
 }
 
 export interface Finding {

@@ -4,6 +4,29 @@ import rule from './automount-service-account-token.js';
 testRule(rule, {
   valid: [
     {
+      name: 'the pod’s ServiceAccount, in the same file, disables automounting',
+      yaml: `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: api
+  namespace: shop
+automountServiceAccountToken: false
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+spec:
+  template:
+    spec:
+      serviceAccountName: api
+      containers:
+        - name: api
+          image: api:2
+`,
+    },
+    {
       name: 'the pod template turns the token off',
       yaml: `apiVersion: apps/v1
 kind: Deployment
@@ -29,6 +52,48 @@ spec: {automountServiceAccountToken: false, containers: [{name: job, image: "job
   ],
   invalid: [
     {
+      name: 'the pod’s ServiceAccount is in the workspace and does not disable automounting: a warning',
+      yaml: `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: api
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  serviceAccountName: api
+  containers:
+    - name: api
+      image: api:2
+`,
+      findings: [
+        {
+          line: 10, column: 1, text: 'spec', severity: 'warning', message: 'Its ServiceAccount `api` does not disable automounting either.',
+          fixes: [{
+            title: 'Set automountServiceAccountToken: false for the pod',
+            output: `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: api
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  serviceAccountName: api
+  containers:
+    - name: api
+      image: api:2
+  automountServiceAccountToken: false
+`,
+          }],
+        },
+      ],
+    },
+    {
       name: 'nothing set: the finding is on the pod template spec, the fix adds the key at its end',
       yaml: `apiVersion: apps/v1
 kind: Deployment
@@ -49,7 +114,7 @@ spec:
 `,
       findings: [
         {
-          line: 11, column: 5, text: 'spec', message: 'The pod mounts a service account token by default',
+          line: 11, column: 5, text: 'spec', severity: 'information', message: 'ServiceAccount `api` in namespace `default` was not found in this workspace',
           fixes: [{
             title: 'Set automountServiceAccountToken: false for the pod',
             output: `apiVersion: apps/v1
@@ -114,7 +179,7 @@ spec: {restartPolicy: Never, containers: [{name: job, image: "job:1"}]}
 `,
       findings: [
         {
-          line: 4, column: 1, text: 'spec',
+          line: 4, column: 1, text: 'spec', severity: 'information',
           fixes: [{
             title: 'Set automountServiceAccountToken: false for the pod',
             output: `apiVersion: v1
@@ -145,7 +210,7 @@ spec:
 `.replace(/\n/g, '\r\n'),
       findings: [
         {
-          line: 10, column: 17, text: 'spec',
+          line: 10, column: 17, text: 'spec', severity: 'information',
           fixes: [{
             title: 'Set automountServiceAccountToken: false for the pod',
             output: `apiVersion: batch/v1
@@ -197,7 +262,7 @@ items:
 `,
       findings: [
         {
-          line: 10, column: 7, text: 'spec',
+          line: 10, column: 7, text: 'spec', severity: 'information',
           fixes: [{
             title: 'Set automountServiceAccountToken: false for the pod',
             output: `apiVersion: v1

@@ -52,6 +52,61 @@ spec:
   ],
   invalid: [
     {
+      name: 'a LimitRange with defaults in the namespace lowers the finding to information',
+      yaml: `apiVersion: v1
+kind: LimitRange
+metadata:
+  name: defaults
+  namespace: shop
+spec:
+  limits:
+    - type: Container
+      default: {cpu: 500m, memory: 256Mi}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: web:1
+`,
+      findings: [
+        {
+          line: 18, column: 7, text: 'name', severity: 'information', message: 'A LimitRange in namespace `shop` gives it default limits.',
+          fixes: [{
+            title: 'Add placeholder CPU and memory limits to container `web`',
+            output: `apiVersion: v1
+kind: LimitRange
+metadata:
+  name: defaults
+  namespace: shop
+spec:
+  limits:
+    - type: Container
+      default: {cpu: 500m, memory: 256Mi}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: web:1
+      resources:
+        limits:
+          cpu: 500m # TODO: size
+          memory: 256Mi # TODO: size
+`,
+          }],
+        },
+      ],
+    },
+    {
       name: 'no resources at all: placeholder limits marked TODO',
       yaml: `apiVersion: apps/v1
 kind: Deployment

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
-import { fileFindings, lintFile } from '../file-model.js';
+import { lintStandalone } from '../file-model.js';
 import type { Rule } from '../rule.js';
 import type { Finding, Fix, Severity, TextEdit } from '../types.js';
 
@@ -55,7 +55,7 @@ export function positionOf(text: string, offset: number): { line: number; column
 
 function findingsOf(rule: Rule, yaml: string, companions: readonly Rule[] = []): Finding[] {
   const rules = companions.includes(rule) ? companions : [rule, ...companions];
-  return fileFindings(lintFile(yaml, undefined, [], { rules })).filter((f) => f.ruleId === rule.meta.id);
+  return lintStandalone(yaml, { rules }).filter((f) => f.ruleId === rule.meta.id);
 }
 
 function describeFinding(yaml: string, f: Finding): string {

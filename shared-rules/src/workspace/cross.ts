@@ -1,0 +1,232 @@
+// The workspace pass: judges a file's documents against the facts of every file in the workspace (the same file
+// included). It needs no syntax tree, only facts, so when a NetworkPolicy, ServiceAccount or LimitRange changes,
+// the documents that depend on it are re-judged without being re-parsed.
+import type { Finding, Fix, OffsetRange, Severity } from '../types.js';
+import { isEmptySelector, selects, type Fact, type NamespaceFact, type ProviderFact, type WorkloadFact } from './facts.js';
+
+/** A suppression as data: findings of `ids` (all rules when empty) starting in [start, end) are silenced. */
+export interface SuppressionScope extends OffsetRange {
+  readonly ids: readonly string[];
+}
+
+/** What the workspace needs to know about one file. Offsets are into that file's text. */
+export interface FileFacts {
+  /** The caller's id for the file (a URI in the server, a path in the CLI). */
+  readonly file: string;
+  readonly facts: readonly Fact[];
+  readonly suppressions: readonly SuppressionScope[];
+  /** For appending a document: the text length, its line ending and whether it ends with one. */
+  readonly length: number;
+  readonly eol: '\n' | '\r\n';
+  readonly finalNewline: boolean;
+}
+
+interface Located<F extends Fact> {
+  readonly file: string;
+  readonly fact: F;
+}
+
+interface NamespaceEntry {
+  readonly declared: Located<NamespaceFact>[];
+  readonly workloads: Located<WorkloadFact>[];
+  readonly providers: Located<ProviderFact>[];
+}
+
+export interface WorkspaceView {
+  readonly files: ReadonlyMap<string, FileFacts>;
+  namespace(name: string): NamespaceEntry;
+}
+
+const EMPTY: NamespaceEntry = { declared: [], workloads: [], providers: [] };
+
+export function buildView(files: Iterable<FileFacts>): WorkspaceView {
+  const byFile = new Map<string, FileFacts>();
+  const byNamespace = new Map<string, { declared: Located<NamespaceFact>[]; workloads: Located<WorkloadFact>[]; providers: Located<ProviderFact>[] }>();
+  const sorted = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const f of sorted) {
+    byFile.set(f.file, f);
+    for (const fact of f.facts) {
+      let e = byNamespace.get(fact.namespace);
+      if (!e) byNamespace.set(fact.namespace, (e = { declared: [], workloads: [], providers: [] }));
+      if (fact.type === 'workload') e.workloads.push({ file: f.file, fact });
+      else {
+        e.providers.push({ file: f.file, fact });
+        if (fact.type === 'namespace') e.declared.push({ file: f.file, fact });
+      }
+    }
+  }
+  return { files: byFile, namespace: (name) => byNamespace.get(name) ?? EMPTY };
+}
+
+/** Namespaces the cluster manages itself: their network and resource policies are not the workload owner's. */
+const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
+
+export const CROSS_RULE_IDS = ['default-deny-network-policy', 'pod-network-isolated', 'namespace-limit-range', 'namespace-resource-quota'] as const;
+
+/**
+ * A namespace-level finding appears once: on the Namespace document when the workspace has one, otherwise on the
+ * first workload of that namespace in each file.
+ */
+function namespaceAnchors(file: FileFacts, view: WorkspaceView, namespace: string): OffsetRange[] {
+  const entry = view.namespace(namespace);
+  const here = entry.declared.filter((d) => d.file === file.file).map((d) => d.fact.at);
+  if (here.length > 0) return here.slice(0, 1);
+  if (entry.declared.length > 0) return [];
+  const first = entry.workloads.find((w) => w.file === file.file);
+  return first ? [first.fact.at] : [];
+}
+
+/** The file a new namespace-level document goes to: the Namespace's file when there is one, else this one. */
+function targetFile(file: FileFacts, view: WorkspaceView, namespace: string): FileFacts {
+  const declared = view.namespace(namespace).declared[0];
+  return (declared && view.files.get(declared.file)) || file;
+}
+
+function appendFix(title: string, file: FileFacts, target: FileFacts, lines: string[]): Fix {
+  const eol = target.eol;
+  const text = `${target.finalNewline || target.length === 0 ? '' : eol}---${eol}${lines.join(eol)}${eol}`;
+  if (target.file === file.file) return { title, edits: [{ start: target.length, end: target.length, newText: text }], safety: 'review', preferred: true };
+  return { title, edits: [], append: { file: target.file, text }, safety: 'review', preferred: true };
+}
+
+function defaultDeny(namespace: string): string[] {
+  return ['apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata:', '  name: default-deny-all', `  namespace: ${namespace}`,
+    'spec:', '  podSelector: {}', '  policyTypes:', '    - Ingress', '    - Egress'];
+}
+
+function limitRange(namespace: string): string[] {
+  return ['apiVersion: v1', 'kind: LimitRange', 'metadata:', '  name: container-defaults', `  namespace: ${namespace}`, 'spec:', '  limits:',
+    '    - type: Container', '      default:', '        cpu: 500m # TODO: size', '        memory: 256Mi # TODO: size',
+    '      defaultRequest:', '        cpu: 100m # TODO: size', '        memory: 128Mi # TODO: size'];
+}
+
+function resourceQuota(namespace: string): string[] {
+  return ['apiVersion: v1', 'kind: ResourceQuota', 'metadata:', '  name: compute', `  namespace: ${namespace}`, 'spec:', '  hard:',
+    '    requests.cpu: "4" # TODO: size', '    requests.memory: 8Gi # TODO: size', '    limits.cpu: "8" # TODO: size', '    limits.memory: 16Gi # TODO: size'];
+}
+
+function finding(ruleId: string, severity: Severity, message: string, range: OffsetRange, fixes: Fix[]): Finding {
+  return { ruleId, severity, message, range, fixes };
+}
+
+/** Findings of the cross-document rules for one file. */
+function crossFindings(file: FileFacts, view: WorkspaceView, ran: ReadonlySet<string>): Finding[] {
+  const out: Finding[] = [];
+  const namespaces = new Set(file.facts.filter((f) => f.type === 'workload' || f.type === 'namespace').map((f) => f.namespace));
+  for (const ns of namespaces) {
+    if (SYSTEM_NAMESPACES.has(ns)) continue;
+    const entry = view.namespace(ns);
+    const policies = entry.providers.flatMap((p) => (p.fact.type === 'networkPolicy' ? [p.fact] : []));
+    const hasWorkloads = entry.workloads.length > 0;
+    const denyFix = () => appendFix(`Add a default-deny NetworkPolicy for namespace \`${ns}\``, file, targetFile(file, view, ns), defaultDeny(ns));
+
+    if (ran.has('default-deny-network-policy')) {
+      const denies = policies.filter((p) => isEmptySelector(p.podSelector));
+      if (!(denies.some((p) => p.ingress) && denies.some((p) => p.egress))) {
+        const none = policies.length === 0;
+        for (const at of namespaceAnchors(file, view, ns)) {
+          out.push(finding('default-deny-network-policy', none ? 'information' : 'warning', none
+            ? `No NetworkPolicy in namespace \`${ns}\` was found in this workspace: without a default-deny policy every pod there accepts and opens any connection.`
+            : `Namespace \`${ns}\` has no default-deny NetworkPolicy (podSelector: {} with policyTypes Ingress and Egress).`, at, [denyFix()]));
+        }
+      }
+    }
+    if (ran.has('pod-network-isolated')) {
+      for (const w of entry.workloads.filter((x) => x.file === file.file)) {
+        const selecting = policies.filter((p) => selects(p.podSelector, w.fact.labels));
+        const missing = [selecting.some((p) => p.ingress) ? '' : 'ingress', selecting.some((p) => p.egress) ? '' : 'egress'].filter(Boolean);
+        if (missing.length === 0) continue;
+        const what = `${w.fact.kind}${w.fact.name ? ` \`${w.fact.name}\`` : ''}`;
+        out.push(finding('pod-network-isolated', policies.length === 0 ? 'information' : 'warning', policies.length === 0
+          ? `The pods of ${what} are not isolated: no NetworkPolicy in namespace \`${ns}\` was found in this workspace.`
+          : `No NetworkPolicy in namespace \`${ns}\` selects the pods of ${what} for ${missing.join(' or ')}.`, w.fact.at, [denyFix()]));
+      }
+    }
+    if (!hasWorkloads) continue;
+    if (ran.has('namespace-limit-range') && !entry.providers.some((p) => p.fact.type === 'limitRange' && p.fact.containerDefaults)) {
+      for (const at of namespaceAnchors(file, view, ns)) {
+        out.push(finding('namespace-limit-range', 'information', `No LimitRange with container defaults for namespace \`${ns}\` was found in this workspace.`, at,
+          [appendFix(`Add a LimitRange for namespace \`${ns}\``, file, targetFile(file, view, ns), limitRange(ns))]));
+      }
+    }
+    if (ran.has('namespace-resource-quota') && !entry.providers.some((p) => p.fact.type === 'resourceQuota' && p.fact.boundsCompute)) {
+      for (const at of namespaceAnchors(file, view, ns)) {
+        out.push(finding('namespace-resource-quota', 'information', `No ResourceQuota bounding CPU and memory for namespace \`${ns}\` was found in this workspace.`, at,
+          [appendFix(`Add a ResourceQuota for namespace \`${ns}\``, file, targetFile(file, view, ns), resourceQuota(ns))]));
+      }
+    }
+  }
+  return out;
+}
+
+/** Local findings whose judgement depends on other documents: the ServiceAccount's automount, a LimitRange. */
+function adjust(findings: readonly Finding[], file: FileFacts, view: WorkspaceView): Finding[] {
+  const workloads = file.facts.filter((f): f is WorkloadFact => f.type === 'workload');
+  const owner = (f: Finding) => workloads.find((w) => w.range.start <= f.range.start && f.range.start < w.range.end);
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const w = owner(f);
+    if (!w) {
+      out.push(f);
+      continue;
+    }
+    const entry = view.namespace(w.namespace);
+    if (f.ruleId === 'automount-service-account-token' && w.podAutomount === undefined) {
+      const sa = entry.providers.find((p) => p.fact.type === 'serviceAccount' && p.fact.name === w.serviceAccount)?.fact;
+      if (sa && sa.type === 'serviceAccount' && sa.automount === false) continue; // the ServiceAccount disables it
+      out.push(sa
+        ? { ...f, message: `${f.message} Its ServiceAccount \`${w.serviceAccount}\` does not disable automounting either.` }
+        : { ...f, severity: 'information', message: `${f.message} (ServiceAccount \`${w.serviceAccount}\` in namespace \`${w.namespace}\` was not found in this workspace; it may disable automounting.)` });
+      continue;
+    }
+    if (f.ruleId === 'resource-limits' && entry.providers.some((p) => p.fact.type === 'limitRange' && p.fact.containerDefaults)) {
+      out.push({ ...f, severity: 'information', message: `${f.message} A LimitRange in namespace \`${w.namespace}\` gives it default limits.` });
+      continue;
+    }
+    out.push(f);
+  }
+  return out;
+}
+
+function suppressed(f: Finding, scopes: readonly SuppressionScope[]): boolean {
+  return scopes.some((s) => f.range.start >= s.start && f.range.start < Math.max(s.end, s.start + 1) && (s.ids.length === 0 || s.ids.includes(f.ruleId)));
+}
+
+/**
+ * The findings of a file once the workspace is taken into account: the local findings adjusted, plus the
+ * cross-document rules' findings (subject to the file's suppressions). `ran`: the rule ids that are enabled.
+ */
+export function workspaceFindings(local: readonly Finding[], file: FileFacts, view: WorkspaceView, ran: ReadonlySet<string>): Finding[] {
+  const cross = crossFindings(file, view, ran).filter((f) => !suppressed(f, file.suppressions));
+  return [...adjust(local, file, view), ...cross].sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** Namespaces whose facts in this file other files may depend on, with a signature to detect changes. */
+export function providerSignature(file: FileFacts | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of file?.facts ?? []) {
+    if (f.type === 'workload') {
+      // Workloads matter to others only for namespace-level anchors and "has workloads".
+      out.set(f.namespace, `${out.get(f.namespace) ?? ''}|w`);
+      continue;
+    }
+    const { range: _r, ...rest } = f as ProviderFact & { at?: OffsetRange };
+    delete (rest as { at?: OffsetRange }).at;
+    out.set(f.namespace, `${out.get(f.namespace) ?? ''}|${JSON.stringify(rest)}`);
+  }
+  return out;
+}
+
+/** Namespaces in which two versions of a file differ in anything another file's judgement depends on. */
+export function changedNamespaces(before: FileFacts | undefined, after: FileFacts | undefined): Set<string> {
+  const a = providerSignature(before);
+  const b = providerSignature(after);
+  const out = new Set<string>();
+  for (const ns of new Set([...a.keys(), ...b.keys()])) if (a.get(ns) !== b.get(ns)) out.add(ns);
+  return out;
+}
+
+/** The namespaces a file's judgement depends on. */
+export function dependsOn(file: FileFacts): Set<string> {
+  return new Set(file.facts.filter((f) => f.type === 'workload' || f.type === 'namespace').map((f) => f.namespace));
+}
