@@ -49,20 +49,26 @@ export function corpusFiles(dir = CORPUS_DIR) {
 }
 
 /**
- * Lints every corpus file as the CLI does (BOM stripped, whole file through lintFile). Findings carry 1-based
+ * Lints every corpus file as the CLI does (BOM stripped, the corpus judged as one workspace). Findings carry 1-based
  * line and column (UTF-16 code units, as the CLI prints them) and come sorted by path, position, rule id, message.
  */
 export function lintCorpus(dir = CORPUS_DIR) {
-  const { lintFile, fileFindings, fileInternalErrors, lineIndex } = loadEngine();
+  const { lintFile, fileFindings, fileFacts, fileInternalErrors, lineIndex, buildView, workspaceFindings, RULES } = loadEngine();
   const findings = [];
   const internalErrors = [];
-  for (const path of corpusFiles(dir)) {
+  // The corpus is one workspace, as the CLI judges a folder: lint every file, then judge each against all.
+  const files = corpusFiles(dir).map((path) => {
     let text = readFileSync(join(dir, ...path.split('/')), 'utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const linted = lintFile(text);
-    const lines = lineIndex(text);
     for (const e of fileInternalErrors(linted)) internalErrors.push({ path, ruleId: e.ruleId, message: e.message });
-    for (const f of fileFindings(linted)) {
+    return { path, text, linted, facts: fileFacts(linted, path) };
+  });
+  const view = buildView(files.map((f) => f.facts));
+  const enabled = new Set(RULES.map((r) => r.meta.id));
+  for (const { path, text, linted, facts } of files) {
+    const lines = lineIndex(text);
+    for (const f of workspaceFindings(fileFindings(linted), facts, view, enabled)) {
       const p = lines.position(f.range.start);
       findings.push({ path, line: p.line + 1, col: p.character + 1, severity: f.severity, ruleId: f.ruleId, message: f.message });
     }

@@ -1,7 +1,7 @@
 // The one "object kinds" abstraction: turns a YAML document into the Kubernetes objects it holds (a `List` is
 // expanded into its items) and, for every kind that runs Pods, the pod spec and its containers with their
 // effective security context. Rules judge these, never raw paths.
-import { isMap, isScalar, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { entry, mapAt, mapItems, seqAt, stringAt, type Entry } from '../yaml/nodes.js';
 import type { SourceDoc } from '../yaml/source.js';
 import { effectiveContext, type EffectiveSecurityContext } from './security-context.js';
@@ -134,4 +134,18 @@ export function describeContainer(c: Container): string {
 
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const CONTROL_PLANE_COMPONENTS = new Set(['kube-apiserver', 'etcd', 'kube-controller-manager', 'kube-scheduler']);
+
+/**
+ * A control-plane static Pod as kubeadm and most installers write it: a Pod labelled `tier: control-plane` or
+ * `component: <control-plane component>`. The kubelet runs it from a file; it gets no service account token.
+ */
+export function isControlPlaneStaticPod(doc: Document.Parsed, object: K8sObject): boolean {
+  if (object.kind !== 'Pod') return false;
+  const labels = mapAt(doc, object.metadata, 'labels');
+  if (stringAt(doc, labels, 'tier') === 'control-plane') return true;
+  const component = stringAt(doc, labels, 'component');
+  return component !== undefined && CONTROL_PLANE_COMPONENTS.has(component);
 }

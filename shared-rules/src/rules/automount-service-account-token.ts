@@ -1,3 +1,4 @@
+import { isControlPlaneStaticPod } from '../k8s/objects.js';
 import { defineRule, fix } from '../rule.js';
 import { setPath } from '../yaml/edit.js';
 import { booleanOf, entry } from '../yaml/nodes.js';
@@ -45,7 +46,8 @@ spec:
   },
   check(object, ctx) {
     const w = object.workload;
-    if (!w) return;
+    // Static Pods cannot reference a service account: the kubelet runs them without a token.
+    if (!w || isControlPlaneStaticPod(ctx.src.doc, object)) return;
     const setting = entry(ctx.src.doc, w.podSpec, 'automountServiceAccountToken');
     if (setting && booleanOf(setting.value) === false) return;
     ctx.report({

@@ -1,9 +1,8 @@
-import type { Document, YAMLMap } from 'yaml';
+import { isControlPlaneStaticPod } from '../k8s/objects.js';
 import { defineRule } from '../rule.js';
-import { entry, mapAt, stringAt } from '../yaml/nodes.js';
+import { entry, stringAt } from '../yaml/nodes.js';
 
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public']);
-const CONTROL_PLANE_COMPONENTS = new Set(['kube-apiserver', 'etcd', 'kube-controller-manager', 'kube-scheduler']);
 
 export default defineRule({
   meta: {
@@ -58,7 +57,7 @@ spec:
     const ns = entry(doc, object.metadata, 'namespace');
     const namespace = stringAt(doc, object.metadata, 'namespace');
     if (!ns?.value || namespace === undefined || !SYSTEM_NAMESPACES.has(namespace)) return;
-    if (object.kind === 'Pod' && isControlPlane(doc, mapAt(doc, object.metadata, 'labels'))) return;
+    if (isControlPlaneStaticPod(doc, object)) return;
     const what = object.name ? `${object.kind} \`${object.name}\`` : `This ${object.kind}`;
     ctx.report({
       at: ns.value,
@@ -67,9 +66,3 @@ spec:
   },
 });
 
-/** The labels kubeadm and most installers put on the control plane's static Pods. */
-function isControlPlane(doc: Document.Parsed, labels: YAMLMap | undefined): boolean {
-  if (stringAt(doc, labels, 'tier') === 'control-plane') return true;
-  const component = stringAt(doc, labels, 'component');
-  return component !== undefined && CONTROL_PLANE_COMPONENTS.has(component);
-}

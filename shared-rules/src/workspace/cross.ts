@@ -175,7 +175,9 @@ function adjust(findings: readonly Finding[], file: FileFacts, view: WorkspaceVi
       const sa = entry.providers.find((p) => p.fact.type === 'serviceAccount' && p.fact.name === w.serviceAccount)?.fact;
       if (sa && sa.type === 'serviceAccount' && sa.automount === false) continue; // the ServiceAccount disables it
       out.push(sa
-        ? { ...f, message: `${f.message} Its ServiceAccount \`${w.serviceAccount}\` does not disable automounting either.` }
+        ? { ...f, message: sa.type === 'serviceAccount' && sa.automount === true
+          ? `${f.message} Its ServiceAccount \`${w.serviceAccount}\` enables automounting explicitly: keep it only if the application calls the API.`
+          : `${f.message} Its ServiceAccount \`${w.serviceAccount}\` does not disable automounting either.` }
         : { ...f, severity: 'information', message: `${f.message} (ServiceAccount \`${w.serviceAccount}\` in namespace \`${w.namespace}\` was not found in this workspace; it may disable automounting.)` });
       continue;
     }
