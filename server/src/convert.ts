@@ -3,7 +3,7 @@
 import { RULES_BY_ID, ruleDocsUrl, ruleMarkdown, ruleSummaryMarkdown, type Finding, type Fix, type OffsetRange, type Severity, type TextEdit } from '@kube-hardening/shared-rules';
 import {
   CodeAction, CodeActionKind, Command, DiagnosticSeverity, MarkupKind, OptionalVersionedTextDocumentIdentifier, TextDocumentEdit,
-  type Diagnostic, type Hover, type Range, type SnippetTextEdit, type WorkspaceEdit,
+  type Diagnostic, type Hover, type Position, type Range, type SnippetTextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from './settings.js';
@@ -28,7 +28,12 @@ export function effectiveSeverity(finding: Finding, settings: Settings): Severit
   return level ?? finding.severity;
 }
 
-export function toDiagnostics(doc: TextDocument, findings: readonly Finding[], settings: Settings): Diagnostic[] {
+/** Offsets to positions: a TextDocument, or a line map of a file whose text is not kept. */
+export interface Positions {
+  positionAt(offset: number): Position;
+}
+
+export function toDiagnostics(doc: Positions, findings: readonly Finding[], settings: Settings): Diagnostic[] {
   if (!settings.enable) return [];
   const out: Diagnostic[] = [];
   for (const f of findings) {
@@ -100,8 +105,21 @@ export function toWorkspaceEdit(doc: TextDocument, edits: readonly TextEdit[], s
 
 export function toQuickFix(
   doc: TextDocument, fix: Fix & { readonly placeholder?: Placeholder }, diagnostics: Diagnostic[], support: EditSupport,
+  otherFile?: (uri: string) => Positions | undefined,
 ): CodeAction {
-  const action = CodeAction.create(fix.title, toWorkspaceEdit(doc, fix.edits, support, fix.placeholder), CodeActionKind.QuickFix);
+  const edit = toWorkspaceEdit(doc, fix.edits, support, fix.placeholder);
+  if (fix.append) {
+    // A new document at the end of another file (the Namespace's): its end is known without its text.
+    const end = otherFile?.(fix.append.file)?.positionAt(Number.MAX_SAFE_INTEGER) ?? { line: 0, character: 0 };
+    const appended = { range: { start: end, end }, newText: fix.append.text };
+    if (edit.documentChanges) {
+      edit.documentChanges = [...(fix.edits.length > 0 ? edit.documentChanges : []),
+        TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(fix.append.file, null), [appended])];
+    } else {
+      edit.changes = { ...(fix.edits.length > 0 ? edit.changes : {}), [fix.append.file]: [appended] };
+    }
+  }
+  const action = CodeAction.create(fix.title, edit, CodeActionKind.QuickFix);
   action.diagnostics = diagnostics;
   if (fix.preferred) action.isPreferred = true;
   return action;

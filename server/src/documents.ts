@@ -11,6 +11,8 @@ export interface OpenDocument {
   linted: LintedFile | undefined;
   lintedVersion: number | undefined;
   findings: readonly Finding[];
+  /** The findings last published: local ones judged against the workspace, plus the cross-document rules'. */
+  published: readonly Finding[];
   /** Edits applied since `linted` was computed, in order, each in the coordinates of the text it applied to. */
   pendingEdits: OffsetEdit[];
 }
@@ -24,6 +26,7 @@ export class DocumentStore {
       linted: undefined,
       lintedVersion: undefined,
       findings: [],
+      published: [],
       pendingEdits: [],
     };
     this.docs.set(uri, state);

@@ -1,16 +1,24 @@
 // The language server: LSP wiring only. Documents, settings and conversions live in their own modules; the
 // engine does the checking. Nothing here writes to stdout, which carries the protocol.
-import { fileInternalErrors, fixAll, RULES, singleEdit, suppressedIdAt, suppressionFixes } from '@kube-hardening/shared-rules';
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocumentSyncKind,
-  type CodeAction, type Connection, type Diagnostic, type InitializeResult,
+  buildView, fileFacts, fileFindings, fileInternalErrors, fixAll, lintFile, RULES, singleEdit, suppressedIdAt, suppressionFixes,
+  workspaceFindings, type FileFacts, type Finding,
+} from '@kube-hardening/shared-rules';
+import { promises as fs } from 'node:fs';
+import { URI } from 'vscode-uri';
+import {
+  CodeActionKind, createConnection, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  FileChangeType, ProposedFeatures, TextDocumentSyncKind,
+  type CodeAction, type Connection, type Diagnostic, type InitializeResult, type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import {
   SHOW_DOCUMENTATION, SOURCE, toDiagnostics, toHover, toQuickFix, toRuleIdHover, toShowDocumentation, toWorkspaceEdit,
   type DiagnosticData, type EditSupport,
 } from './convert.js';
 import { DocumentStore, type OpenDocument } from './documents.js';
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings.js';
+import { isExcluded, listYamlFiles, looksLikeKubernetes, yieldToEventLoop } from './scan.js';
+import { DEFAULT_SETTINGS, enabledGlobs, parseSettings, type Settings } from './settings.js';
+import { lineMap, WorkspaceIndex, type IndexedFile, type PositionMap } from './workspace-index.js';
 
 const KNOWN_RULES: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
 /** The source action users bind to save (`editor.codeActionsOnSave`); it applies only `safe` fixes. */
@@ -23,6 +31,11 @@ interface FixAllData {
   readonly ruleId?: string;
   readonly safety?: 'safe';
 }
+
+export const RESCAN_COMMAND = 'kube-hardening.rescan';
+export const RULE_CATALOG_REQUEST = 'kube-hardening/ruleCatalog';
+export const SCAN_STATE_NOTIFICATION = 'kube-hardening/scanState';
+const MB = 1024 * 1024;
 /** A lint slower than this is logged. */
 const SLOW_LINT_MS = 100;
 /** How long we wait for `workspace/configuration` before linting with the defaults. */
@@ -89,22 +102,189 @@ export function startServer(connection: Connection): void {
     });
   }
 
+  const index = new WorkspaceIndex();
+  /** Workspace folders as file-system paths. */
+  let folders: string[] = [];
+  let canWatchFiles = false;
+  let canReportProgress = false;
+  let scan: { cancelled: boolean } | undefined;
+  /** The settings of the last resolved request per document, for requests that cannot wait (hover, code actions). */
+  const lastSettings = new Map<string, Settings>();
+
+  const enabledRules = (settings: Settings) => new Set(RULES.map((r) => r.meta.id).filter((id) => settings.rules[id] !== 'off'));
+
+  function skippedDiagnostic(sizeBytes: number, settings: Settings): Diagnostic {
+    return {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      message: `Kube Hardening skipped this file: it is ${(sizeBytes / MB).toFixed(1)} MB, above kubeHardening.maxFileSize (${settings.maxFileSize} MB). Raise the setting to check it.`,
+    };
+  }
+
+  /** The findings of an open document once the workspace is taken into account. */
+  function judgeOpen(state: OpenDocument, settings: Settings): readonly Finding[] {
+    const facts = fileFacts(state.linted!, state.document.uri);
+    const view = settings.workspaceScan === 'off' ? buildView([facts]) : index.view();
+    return workspaceFindings(state.findings, facts, view, enabledRules(settings));
+  }
+
+  /** Publishes one file's diagnostics: an open buffer with its version, an indexed file on disk without. */
+  async function publish(uri: string): Promise<void> {
+    try {
+      const state = documents.get(uri);
+      const settings = await settingsFor(uri);
+      lastSettings.set(uri, settings);
+      if (state) {
+        const version = state.document.version;
+        const size = state.document.getText().length;
+        if (size > settings.maxFileSize * MB) {
+          await connection.sendDiagnostics({ uri, version, diagnostics: [skippedDiagnostic(size, settings)] });
+          return;
+        }
+        if (!state.linted || state.lintedVersion !== version) return; // a newer lint will publish
+        state.published = judgeOpen(state, settings);
+        await connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(state.document, state.published, settings) });
+        return;
+      }
+      const entry = index.get(uri);
+      if (!entry) return;
+      if (entry.skipped !== undefined) {
+        await connection.sendDiagnostics({ uri, diagnostics: [skippedDiagnostic(Number(entry.skipped), settings)] });
+        return;
+      }
+      const findings = workspaceFindings(entry.local, entry.facts, index.view(), enabledRules(settings));
+      await connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(entry.positions, findings, settings) });
+    } catch (e) {
+      connection.console.error(`publish failed for ${uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  }
+
+  /** Re-judges (without re-parsing) the files whose result depends on the namespaces that changed. */
+  function publishDependents(changed: ReadonlySet<string>, except: string): void {
+    for (const uri of index.dependents(changed, except)) void publish(uri);
+  }
+
   async function lintAndPublish(state: OpenDocument): Promise<void> {
+    const uri = state.document.uri;
     try {
       const started = performance.now();
+      const settings = await settingsFor(uri);
+      if (documents.get(uri) !== state) return;
+      if (state.document.getText().length > settings.maxFileSize * MB) {
+        index.delete(uri);
+        await publish(uri);
+        return;
+      }
       documents.lint(state);
-      const version = state.lintedVersion!;
       for (const e of fileInternalErrors(state.linted!)) connection.console.error(`internal error${e.ruleId ? ` in rule ${e.ruleId}` : ''}: ${e.message}`);
-      const settings = await settingsFor(state.document.uri);
-      // Never publish for a version that is no longer current, nor for a closed document.
-      if (documents.get(state.document.uri) !== state || state.document.version !== version) return;
-      const diagnostics = toDiagnostics(state.document, state.findings, settings);
-      await connection.sendDiagnostics({ uri: state.document.uri, version, diagnostics });
+      const changed = settings.workspaceScan === 'off' ? new Set<string>()
+        : index.set({ uri, facts: fileFacts(state.linted!, uri), local: state.findings, positions: state.document });
+      await publish(uri);
+      publishDependents(changed, uri);
       const took = performance.now() - started;
       // The keystroke path stays quiet; slow lints are worth a line in the output channel.
-      if (took > SLOW_LINT_MS) log(`linted ${state.document.uri} v${version}: ${diagnostics.length} diagnostics in ${took.toFixed(1)} ms`);
+      if (took > SLOW_LINT_MS) log(`linted ${uri} v${state.document.version}: ${state.published.length} findings in ${took.toFixed(1)} ms`);
     } catch (e) {
-      connection.console.error(`lint failed for ${state.document.uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      connection.console.error(`lint failed for ${uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  }
+
+  /** The workspace folder holding a path, if any. */
+  const folderOf = (path: string) => folders.find((f) => path === f || path.startsWith(f.endsWith('/') ? f : `${f}/`));
+
+  async function excludesFor(folder: string, settings: Settings): Promise<string[]> {
+    const globs = [...settings.exclude];
+    if (canPullConfiguration) {
+      const scopeUri = URI.file(folder).toString();
+      const [files, search] = await Promise.all([
+        connection.workspace.getConfiguration({ scopeUri, section: 'files.exclude' }).catch(() => null),
+        connection.workspace.getConfiguration({ scopeUri, section: 'search.exclude' }).catch(() => null),
+      ]);
+      globs.push(...enabledGlobs(files), ...enabledGlobs(search));
+    }
+    return globs;
+  }
+
+  /** Reads, checks and indexes one file from disk; returns the namespaces it changed, or undefined when it is not ours. */
+  async function indexFromDisk(uri: string, settings: Settings, excludes?: readonly string[]): Promise<Set<string> | undefined> {
+    const path = URI.parse(uri).fsPath;
+    const folder = folderOf(path);
+    if (!folder || isExcluded(folder, path, excludes ?? (await excludesFor(folder, settings)))) return index.delete(uri);
+    let size: number;
+    try {
+      size = (await fs.stat(path)).size;
+    } catch {
+      return index.delete(uri);
+    }
+    const empty: FileFacts = { file: uri, facts: [], suppressions: [], length: 0, eol: '\n', finalNewline: true };
+    if (size > settings.maxFileSize * MB) return index.set({ uri, facts: empty, local: [], positions: lineMap(''), skipped: String(size) });
+    let text: string;
+    try {
+      text = await fs.readFile(path, 'utf8');
+    } catch {
+      return index.delete(uri);
+    }
+    if (documents.get(uri)) return new Set(); // opened meanwhile: the buffer wins
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (!looksLikeKubernetes(text)) return index.delete(uri);
+    const linted = lintFile(text);
+    for (const e of fileInternalErrors(linted)) connection.console.error(`internal error in ${uri}${e.ruleId ? ` (rule ${e.ruleId})` : ''}: ${e.message}`);
+    const entry: IndexedFile = { uri, facts: fileFacts(linted, uri), local: fileFindings(linted), positions: lineMap(text) };
+    return index.set(entry);
+  }
+
+  /** Finds, checks and publishes every Kubernetes YAML file of the workspace folders, yielding between files. */
+  async function scanWorkspace(): Promise<void> {
+    if (scan) scan.cancelled = true;
+    const token = { cancelled: false };
+    scan = token;
+    const started = performance.now();
+    let progress: WorkDoneProgressServerReporter | undefined;
+    try {
+      const perFolder: { folder: string; settings: Settings; excludes: string[] }[] = [];
+      for (const folder of folders) {
+        const settings = await settingsFor(URI.file(folder).toString());
+        if (settings.workspaceScan === 'on' && settings.enable) perFolder.push({ folder, settings, excludes: await excludesFor(folder, settings) });
+      }
+      // Forget files on disk (open buffers stay) before a full rescan.
+      for (const uri of index.uris()) if (!documents.get(uri)) index.delete(uri);
+      if (perFolder.length === 0) return;
+      void connection.sendNotification(SCAN_STATE_NOTIFICATION, { scanning: true, files: 0 });
+      if (canReportProgress) {
+        progress = await connection.window.createWorkDoneProgress();
+        progress.begin('Kube Hardening', 0, 'finding Kubernetes YAML files', true);
+        progress.token.onCancellationRequested(() => {
+          token.cancelled = true;
+        });
+      }
+      const cancelled = () => token.cancelled;
+      const work: { uri: string; settings: Settings; excludes: string[] }[] = [];
+      for (const f of perFolder) {
+        for (const c of await listYamlFiles(f.folder, { exclude: f.excludes, maxBytes: f.settings.maxFileSize * MB }, cancelled)) {
+          work.push({ uri: URI.file(c.path).toString(), settings: f.settings, excludes: f.excludes });
+        }
+      }
+      for (let i = 0; i < work.length && !token.cancelled; i++) {
+        const w = work[i]!;
+        if (!documents.get(w.uri)) await indexFromDisk(w.uri, w.settings, w.excludes);
+        if (progress && (i % 10 === 0 || i === work.length - 1)) {
+          progress.report(Math.round(((i + 1) * 100) / work.length), `scanning ${(i + 1).toLocaleString('en')}/${work.length.toLocaleString('en')} files`);
+        }
+        await yieldToEventLoop(); // typing in open files is served between files
+      }
+      if (token.cancelled) {
+        log('workspace scan cancelled');
+        return;
+      }
+      for (const uri of index.uris()) await publish(uri);
+      log(`scanned ${work.length} YAML files (${index.size} Kubernetes files) in ${(performance.now() - started).toFixed(0)} ms`);
+    } catch (e) {
+      connection.console.error(`workspace scan failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    } finally {
+      progress?.done();
+      if (scan === token) scan = undefined;
+      void connection.sendNotification(SCAN_STATE_NOTIFICATION, { scanning: false, files: index.size });
     }
   }
 
@@ -115,12 +295,20 @@ export function startServer(connection: Connection): void {
     editSupport = { versioned: !!caps.workspace?.workspaceEdit?.documentChanges, snippets: !!caps.workspace?.workspaceEdit?.snippetEditSupport };
     canResolveEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     canShowDocument = !!caps.window?.showDocument?.support;
+    canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canReportProgress = !!caps.window?.workDoneProgress;
+    const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    folders = roots.flatMap((u) => {
+      const parsed = URI.parse(u);
+      return parsed.scheme === 'file' ? [parsed.fsPath] : [];
+    });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
-        executeCommandProvider: { commands: [SHOW_DOCUMENTATION] },
+        executeCommandProvider: { commands: [SHOW_DOCUMENTATION, RESCAN_COMMAND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'kube-hardening', version: '0.1.0' },
     };
@@ -130,7 +318,39 @@ export function startServer(connection: Connection): void {
     if (canRegisterConfigurationChange) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubeHardening' });
     }
+    if (canWatchFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+    }
+    if (folders.length > 0) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => URI.parse(f.uri).fsPath));
+        folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => URI.parse(f.uri).fsPath)];
+        void scanWorkspace();
+      });
+    }
+    void scanWorkspace();
   });
+
+  connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, ({ changes }) => {
+    void (async () => {
+      for (const change of changes) {
+        if (documents.get(change.uri)) continue; // the open buffer is what counts
+        const settings = await settingsFor(change.uri);
+        if (change.type === FileChangeType.Deleted) {
+          const changed = index.delete(change.uri);
+          await connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+          publishDependents(changed, change.uri);
+          continue;
+        }
+        if (settings.workspaceScan !== 'on' || !settings.enable) continue;
+        const had = !!index.get(change.uri);
+        const changed = await indexFromDisk(change.uri, settings);
+        if (index.get(change.uri)) await publish(change.uri);
+        else if (had) await connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+        if (changed) publishDependents(changed, change.uri);
+      }
+    })();
+  }));
 
   connection.onDidChangeConfiguration(guard('didChangeConfiguration', undefined, (params) => {
     settingsCache.clear();
@@ -140,8 +360,9 @@ export function startServer(connection: Connection): void {
       for (const p of problems) connection.console.warn(p);
       globalSettings = settings;
     }
-    // Findings do not depend on settings: re-publish every open document with the new severities.
+    // Findings do not depend on severities: re-publish with the new ones; a rescan picks up scan settings.
     for (const state of documents.all()) void lintAndPublish(state);
+    void scanWorkspace();
   }));
 
   connection.onDidOpenTextDocument(guard('didOpen', undefined, ({ textDocument: td }) => {
@@ -158,15 +379,28 @@ export function startServer(connection: Connection): void {
   }));
 
   connection.onDidCloseTextDocument(guard('didClose', undefined, ({ textDocument }) => {
-    if (!documents.close(textDocument.uri)) return;
-    settingsCache.delete(textDocument.uri);
-    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+    const uri = textDocument.uri;
+    if (!documents.close(uri)) return;
+    lastSettings.delete(uri);
+    void (async () => {
+      const settings = await settingsFor(uri);
+      // Closing falls back to the file on disk when the workspace is scanned; otherwise its problems leave.
+      const changed = settings.workspaceScan === 'on' && settings.enable ? await indexFromDisk(uri, settings) : index.delete(uri);
+      if (documents.get(uri)) return;
+      if (index.get(uri)) await publish(uri);
+      else await connection.sendDiagnostics({ uri, diagnostics: [] });
+      if (changed) publishDependents(changed, uri);
+      settingsCache.delete(uri);
+    })();
   }));
 
   /** The current findings of a document, linting first when changes are pending (requests see the latest text). */
   function currentFindings(uri: string): OpenDocument | undefined {
     const state = documents.get(uri);
-    if (state) documents.lint(state);
+    if (state && (state.lintedVersion !== state.document.version || !state.linted)) {
+      documents.lint(state);
+      state.published = judgeOpen(state, lastSettings.get(uri) ?? DEFAULT_SETTINGS);
+    }
     return state;
   }
 
@@ -174,7 +408,7 @@ export function startServer(connection: Connection): void {
     const state = currentFindings(textDocument.uri);
     if (!state) return null;
     const offset = state.document.offsetAt(position);
-    const here = state.findings.filter((f) => f.range.start <= offset && offset <= f.range.end);
+    const here = state.published.filter((f) => f.range.start <= offset && offset <= f.range.end);
     if (here.length > 0) return toHover(state.document, here);
     const id = state.linted ? suppressedIdAt(state.linted, offset) : undefined;
     return id ? toRuleIdHover(state.document, id.id, id.range) : null;
@@ -212,19 +446,20 @@ export function startServer(connection: Connection): void {
     const fixAlls: CodeAction[] = [];
     const seen = new Set<string>();
     const fixable = state.findings.filter((f) => f.fixes.length > 0 && !f.stale);
+    const otherFile = (uri: string): PositionMap | undefined => documents.get(uri)?.document ?? index.get(uri)?.positions;
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== SOURCE) continue;
       const ruleId = (diagnostic.data as DiagnosticData | undefined)?.ruleId ?? String(diagnostic.code ?? '');
       const start = state.document.offsetAt(diagnostic.range.start);
       const end = state.document.offsetAt(diagnostic.range.end);
-      const finding = state.findings.find((f) => f.ruleId === ruleId && f.range.start === start && f.range.end === end);
+      const finding = state.published.find((f) => f.ruleId === ruleId && f.range.start === start && f.range.end === end);
       if (!finding) continue;
       for (const fix of finding.fixes) {
         // Several containers can share one pod-level fix; offer it once.
         const key = JSON.stringify(fix.edits);
         if (seen.has(key)) continue;
         seen.add(key);
-        fixes.push(toQuickFix(state.document, fix, [diagnostic], editSupport));
+        fixes.push(toQuickFix(state.document, fix, [diagnostic], editSupport, otherFile));
       }
       for (const fix of suppressionFixes(state.linted, finding)) {
         const key = `${fix.title}\u0000${JSON.stringify(fix.edits)}`;
@@ -256,10 +491,20 @@ export function startServer(connection: Connection): void {
   }));
 
   connection.onExecuteCommand(guard('executeCommand', undefined, ({ command, arguments: args }) => {
+    if (command === RESCAN_COMMAND) {
+      void scanWorkspace();
+      return;
+    }
     if (command !== SHOW_DOCUMENTATION || typeof args?.[0] !== 'string') return;
     if (canShowDocument) void connection.window.showDocument({ uri: args[0], external: true });
     else connection.console.log(`Documentation: ${args[0]}`);
   }));
+
+  connection.onRequest(RULE_CATALOG_REQUEST, () => RULES.map((r) => ({ id: r.meta.id, title: r.meta.title, category: r.meta.category, severity: r.meta.severity })));
+
+  connection.onShutdown(() => {
+    if (scan) scan.cancelled = true;
+  });
 
   connection.listen();
 }

@@ -9,7 +9,7 @@ import {
 import {
   ConfigurationRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification,
-  RegistrationRequest, ShowDocumentRequest, ShutdownRequest, type ClientCapabilities, type InitializeResult, type PublishDiagnosticsParams,
+  DidChangeWatchedFilesNotification, RegistrationRequest, ShowDocumentRequest, ShutdownRequest, WorkDoneProgressCreateRequest, type ClientCapabilities, type InitializeResult, type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
 
@@ -28,10 +28,18 @@ export interface TestClient {
   readonly published: PublishDiagnosticsParams[];
   /** Settings returned for workspace/configuration requests (section kubeHardening). */
   settings: unknown;
+  /** What the client answers for `files.exclude`. */
+  filesExclude: unknown;
   /** Server log lines (window/logMessage). */
   readonly log: string[];
   /** URIs the server asked the client to show (window/showDocument). */
   readonly shown: string[];
+  /** Work-done progress values received ($/progress), in order. */
+  readonly progress: { kind: string; message?: string; percentage?: number; cancellable?: boolean }[];
+  /** Resolves when a work-done progress ends ($/progress with kind `end`). */
+  waitForProgressEnd(timeoutMs?: number): Promise<void>;
+  /** Sends workspace/didChangeWatchedFiles, as a client's file watcher would. */
+  filesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]): void;
   /** Resolves with the first publish for `uri` (after those already seen) that satisfies `predicate`. */
   waitForDiagnostics(uri: string, predicate?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   open(uri: string, text: string, version?: number): void;
@@ -41,7 +49,8 @@ export interface TestClient {
   stop(): Promise<void>;
 }
 
-export async function startClient(options: { capabilities?: ClientCapabilities; settings?: unknown } = {}): Promise<TestClient> {
+/** `workspaceFolder`: a folder the server scans (none by default: only open files). */
+export async function startClient(options: { capabilities?: ClientCapabilities; settings?: unknown; workspaceFolder?: string } = {}): Promise<TestClient> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
@@ -49,14 +58,17 @@ export async function startClient(options: { capabilities?: ClientCapabilities; 
   const published: PublishDiagnosticsParams[] = [];
   const log: string[] = [];
   const shown: string[] = [];
+  const progress: { kind: string; message?: string; percentage?: number; cancellable?: boolean }[] = [];
   const waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   const client = {
     connection,
     process: child,
     published,
     settings: options.settings ?? {},
+    filesExclude: {},
     log,
     shown,
+    progress,
   } as unknown as TestClient & { settings: unknown; initializeResult: InitializeResult };
 
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
@@ -71,8 +83,14 @@ export async function startClient(options: { capabilities?: ClientCapabilities; 
   connection.onNotification('window/logMessage', (p: { message: string }) => {
     log.push(p.message);
   });
-  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => client.settings));
+  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((i) => (i.section === 'kubeHardening' ? client.settings : i.section === 'files.exclude' ? client.filesExclude : null)));
   connection.onRequest(RegistrationRequest.type, () => undefined);
+  connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+  const progressEnded: (() => void)[] = [];
+  connection.onNotification('$/progress', (p: { value: { kind: string } }) => {
+    progress.push(p.value);
+    if (p.value.kind === 'end') for (const done of progressEnded.splice(0)) done();
+  });
   connection.onRequest(ShowDocumentRequest.type, (p) => {
     shown.push(p.uri);
     return { success: true };
@@ -80,8 +98,8 @@ export async function startClient(options: { capabilities?: ClientCapabilities; 
   connection.listen();
 
   const capabilities: ClientCapabilities = options.capabilities ?? {
-    workspace: { configuration: true, workspaceEdit: { documentChanges: true, snippetEditSupport: true }, didChangeConfiguration: { dynamicRegistration: true } },
-    window: { showDocument: { support: true } },
+    workspace: { configuration: true, workspaceEdit: { documentChanges: true, snippetEditSupport: true }, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+    window: { showDocument: { support: true }, workDoneProgress: true },
     textDocument: {
       publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
       hover: { contentFormat: ['markdown', 'plaintext'] },
@@ -92,7 +110,10 @@ export async function startClient(options: { capabilities?: ClientCapabilities; 
     },
   };
   client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
-    processId: process.pid, rootUri: fileUri(REPO), capabilities, workspaceFolders: null,
+    processId: process.pid,
+    rootUri: options.workspaceFolder ? fileUri(options.workspaceFolder) : null,
+    capabilities,
+    workspaceFolders: options.workspaceFolder ? [{ uri: fileUri(options.workspaceFolder), name: 'ws' }] : null,
   });
   await connection.sendNotification(InitializedNotification.type, {});
 
@@ -108,6 +129,17 @@ export async function startClient(options: { capabilities?: ClientCapabilities; 
   };
   client.close = (uri) => {
     void connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  };
+  client.waitForProgressEnd = (timeoutMs = 20000) => new Promise((resolve, reject) => {
+    if (progress.some((p) => p.kind === 'end')) return resolve();
+    const timer = setTimeout(() => reject(new Error(`no progress end within ${timeoutMs} ms`)), timeoutMs);
+    progressEnded.push(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  client.filesChanged = (changes) => {
+    void connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
   };
   client.configurationChanged = () => {
     void connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { kubeHardening: client.settings } });

@@ -1,0 +1,103 @@
+// The workspace index: for every Kubernetes YAML file the server knows (open buffers and, when scanning, files on
+// disk), its facts and its local findings, never its syntax tree or text. Cross-document rules read the view
+// built from it; a change reports the namespaces it touched so only the files that depend on them are re-judged.
+import {
+  buildView, changedNamespaces, dependsOn, type FileFacts, type Finding, type WorkspaceView,
+} from '@kube-hardening/shared-rules';
+import type { Position } from 'vscode-languageserver';
+
+/** Offsets to positions for a file whose text we do not keep. */
+export interface PositionMap {
+  positionAt(offset: number): Position;
+}
+
+export function lineMap(text: string): PositionMap {
+  const starts: number[] = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lineStarts = Uint32Array.from(starts);
+  const length = text.length;
+  return {
+    positionAt(offset) {
+      const o = Math.max(0, Math.min(offset, length));
+      let lo = 0;
+      let hi = lineStarts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (lineStarts[mid]! <= o) lo = mid;
+        else hi = mid - 1;
+      }
+      return { line: lo, character: o - lineStarts[lo]! };
+    },
+  };
+}
+
+export interface IndexedFile {
+  readonly uri: string;
+  readonly facts: FileFacts;
+  /** Findings of the file's own documents (offsets into its text). */
+  readonly local: readonly Finding[];
+  /** Positions for unopened files; open files use their TextDocument. */
+  readonly positions: PositionMap;
+  /** Set when the file was not linted (too large): the reason, shown as one information diagnostic. */
+  readonly skipped?: string;
+}
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, IndexedFile>();
+  private cachedView: WorkspaceView | undefined;
+
+  get(uri: string): IndexedFile | undefined {
+    return this.files.get(uri);
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  /** Stores a file; returns the namespaces in which other files' judgement may have changed. */
+  set(file: IndexedFile): Set<string> {
+    const before = this.files.get(file.uri);
+    this.files.set(file.uri, file);
+    const changed = changedNamespaces(before?.facts, file.facts);
+    if (changed.size > 0 || !before) this.cachedView = undefined;
+    return changed;
+  }
+
+  delete(uri: string): Set<string> {
+    const before = this.files.get(uri);
+    if (!before) return new Set();
+    this.files.delete(uri);
+    this.cachedView = undefined;
+    return changedNamespaces(before.facts, undefined);
+  }
+
+  clear(): void {
+    this.files.clear();
+    this.cachedView = undefined;
+  }
+
+  view(): WorkspaceView {
+    this.cachedView ??= buildView([...this.files.values()].map((f) => f.facts));
+    return this.cachedView;
+  }
+
+  /** Files whose judgement depends on any of these namespaces, except `except`. */
+  dependents(namespaces: ReadonlySet<string>, except?: string): string[] {
+    if (namespaces.size === 0) return [];
+    const out: string[] = [];
+    for (const f of this.files.values()) {
+      if (f.uri === except) continue;
+      for (const ns of dependsOn(f.facts)) {
+        if (namespaces.has(ns)) {
+          out.push(f.uri);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+}
