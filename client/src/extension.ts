@@ -1,11 +1,25 @@
-// The VS Code client: starts the language server, passes settings, adds commands. No checking happens here.
+// The VS Code client: starts the language server, passes settings, adds commands, the findings view and the
+// status bar item. No checking happens here.
 import * as path from 'node:path';
 import { commands, window, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { FindingsTree, type RuleInfo } from './findings-view.js';
+import { HardeningStatus } from './status.js';
+
+/** Requests and notifications of our own, beyond LSP (declared by the server). */
+const RULE_CATALOG_REQUEST = 'kube-hardening/ruleCatalog';
+const SCAN_STATE_NOTIFICATION = 'kube-hardening/scanState';
+const RESCAN_COMMAND = 'kube-hardening.rescan';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What the extension exposes to its tests. */
+export interface KubeHardeningApi {
+  readonly findings: FindingsTree;
+  readonly status: HardeningStatus;
+}
+
+export async function activate(context: ExtensionContext): Promise<KubeHardeningApi> {
   const serverModule = context.asAbsolutePath(path.join('server', 'dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -21,15 +35,23 @@ export async function activate(context: ExtensionContext): Promise<void> {
     synchronize: { configurationSection: 'kubeHardening' },
   };
   client = new LanguageClient('kubeHardening', 'Kube Hardening', serverOptions, clientOptions);
+  const findings = new FindingsTree();
+  const status = new HardeningStatus();
   context.subscriptions.push(
     outputChannel,
+    status,
+    window.registerTreeDataProvider('kubeHardening.findings', findings),
     commands.registerCommand('kubeHardening.restartServer', async () => {
-      outputChannel.appendLine('Restarting the Kube Hardening server…');
+      outputChannel.info('Restarting the Kube Hardening server…');
       await client?.restart();
     }),
     commands.registerCommand('kubeHardening.showOutput', () => outputChannel.show(true)),
+    commands.registerCommand('kubeHardening.rescanWorkspace', () => commands.executeCommand(RESCAN_COMMAND)),
   );
+  client.onNotification(SCAN_STATE_NOTIFICATION, (state: { scanning: boolean }) => status.setScanning(state.scanning));
   await client.start();
+  findings.setCatalog(await client.sendRequest<RuleInfo[]>(RULE_CATALOG_REQUEST));
+  return { findings, status };
 }
 
 export async function deactivate(): Promise<void> {

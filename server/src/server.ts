@@ -1,7 +1,7 @@
 // The language server: LSP wiring only. Documents, settings and conversions live in their own modules; the
 // engine does the checking. Nothing here writes to stdout, which carries the protocol.
 import {
-  buildView, fileFacts, fileFindings, fileInternalErrors, fixAll, lintFile, RULES, singleEdit, suppressedIdAt, suppressionFixes,
+  buildView, fileFacts, guidanceSection, fileFindings, fileInternalErrors, fixAll, lintFile, RULES, singleEdit, suppressedIdAt, suppressionFixes,
   workspaceFindings, type FileFacts, type Finding,
 } from '@kube-hardening/shared-rules';
 import { promises as fs } from 'node:fs';
@@ -500,7 +500,7 @@ export function startServer(connection: Connection): void {
     else connection.console.log(`Documentation: ${args[0]}`);
   }));
 
-  connection.onRequest(RULE_CATALOG_REQUEST, () => RULES.map((r) => ({ id: r.meta.id, title: r.meta.title, category: r.meta.category, severity: r.meta.severity })));
+  connection.onRequest(RULE_CATALOG_REQUEST, () => RULES.map((r) => ({ id: r.meta.id, title: r.meta.title, section: guidanceSection(r.meta), severity: r.meta.severity })));
 
   connection.onShutdown(() => {
     if (scan) scan.cancelled = true;

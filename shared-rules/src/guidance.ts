@@ -41,3 +41,39 @@ export function ruleSummaryMarkdown(meta: RuleMeta): string {
   const where = meta.guidance.map((ref) => `[${citation(ref)}](${guidancePageUrl(ref)})`).join('; ');
   return [`**${meta.title}** · \`${meta.id}\` · ${meta.severity}`, where ? `Guidance: ${where}` : meta.category, `[Rule documentation](${ruleDocsUrl(meta.id)})`].join('\n\n');
 }
+
+/** The guidance's top-level sections, as the editor's view and the docs index group rules. */
+export const GUIDANCE_SECTIONS = ['Pod security', 'Network separation', 'Authentication and authorization', 'Audit logging', 'Upgrading', 'Suppressions'] as const;
+export type GuidanceSection = (typeof GUIDANCE_SECTIONS)[number];
+
+/** The v1.0 sections (and appendices) under each top-level section, by the start of their headings. */
+const SUBSECTIONS: readonly [GuidanceSection, readonly string[]][] = [
+  ['Pod security', ['"Non-root"', 'Non-root', 'Immutable container', 'Building secure container', 'Pod Security Policies', 'Protecting Pod service account', 'Hardening container engines', 'Kubernetes Pod security', 'Appendix A', 'Appendix B', 'Appendix C']],
+  ['Network separation', ['Network separation', 'Namespaces', 'Network policies', 'Resource policies', 'Control plane hardening', 'Etcd', 'Kubeconfig', 'Worker node segmentation', 'Encryption', 'Secrets', 'Protecting sensitive cloud', 'Appendix D', 'Appendix E', 'Appendix F', 'Appendix G', 'Appendix H', 'Appendix I']],
+  ['Authentication and authorization', ['Authentication', 'Role-based access control', 'Appendix J', 'Appendix K']],
+  ['Audit logging', ['Log auditing', 'Logging', 'Kubernetes native audit', 'Worker node and container logging', 'Seccomp: audit mode', 'SYSLOG', 'SIEM', 'Alerting', 'Service meshes', 'Fault tolerance', 'Tools', 'Appendix L', 'Appendix M', 'Appendix N']],
+  ['Upgrading', ['Upgrading']],
+];
+
+/**
+ * The top-level section of the guidance a rule belongs to: that of the first of its references that stands in a
+ * section (the Recommendations summary and the threat model belong to none), else one derived from its category.
+ */
+export function guidanceSection(meta: RuleMeta): GuidanceSection {
+  for (const ref of meta.guidance) {
+    for (const [top, subs] of SUBSECTIONS) if (subs.some((sub) => ref.section.startsWith(sub))) return top;
+  }
+  switch (meta.category) {
+    case 'Pod security':
+    case 'Pod security enforcement':
+      return 'Pod security';
+    case 'Authentication and authorization':
+      return 'Authentication and authorization';
+    case 'Upgrading':
+      return 'Upgrading';
+    case 'Suppressions':
+      return 'Suppressions';
+    default:
+      return 'Network separation';
+  }
+}

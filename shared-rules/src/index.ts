@@ -6,7 +6,7 @@ export { lintDocumentText } from './lint-document.js';
 export type { DocumentResult } from './lint-document.js';
 export { RULES, RULES_BY_ID } from './rules/index.js';
 export type { Rule } from './rule.js';
-export { ruleMarkdown, ruleSummaryMarkdown, ruleDocsUrl, guidancePageUrl, citation, GUIDANCE_PDF, GUIDANCE_TITLE, GUIDANCE_VERSION, PDF_PAGE_OFFSET } from './guidance.js';
+export { guidanceSection, GUIDANCE_SECTIONS, ruleMarkdown, ruleSummaryMarkdown, ruleDocsUrl, guidancePageUrl, citation, GUIDANCE_PDF, GUIDANCE_TITLE, GUIDANCE_VERSION, PDF_PAGE_OFFSET } from './guidance.js';
 export { lineIndex } from './text-position.js';
 export type { LineIndex } from './text-position.js';
 export { suppressionFixes, fixAll, singleEdit, suppressedIdAt, REASON_PLACEHOLDER } from './actions.js';
@@ -15,3 +15,4 @@ export { UNUSED_SUPPRESSION, NEXT_LINE, WHOLE_DOCUMENT, IGNORE_ANNOTATION, IGNOR
 export { buildView, workspaceFindings, changedNamespaces, dependsOn, CROSS_RULE_IDS } from './workspace/cross.js';
 export type { FileFacts, WorkspaceView, SuppressionScope } from './workspace/cross.js';
 export type { Fact } from './workspace/facts.js';
+export type { GuidanceSection } from './guidance.js';

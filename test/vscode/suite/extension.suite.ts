@@ -43,6 +43,25 @@ describe('Kube Hardening in VS Code', () => {
     assert.equal(ext.isActive, true);
   });
 
+  it('shows problems of files never opened, in the Problems panel, the view and the status bar', async () => {
+    const uri = vscode.Uri.joinPath(folder(), 'statefulset-db.yaml');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'not opened');
+    const ds = await diagnosticsWhen(uri, (ds) => (ds.some((d) => codeOf(d) === 'drop-all-capabilities') ? ds : undefined));
+    assert.ok(ds.some((d) => codeOf(d) === 'read-only-root-filesystem'));
+    const api = vscode.extensions.getExtension<{ findings: vscode.TreeDataProvider<unknown>; status: { counts(): { errors: number; warnings: number } } }>(EXTENSION_ID)!.exports;
+    const sections = (await api.findings.getChildren()) as { type: string; section: string }[];
+    assert.ok(sections.some((s) => s.section === 'Pod security'), JSON.stringify(sections));
+    const podSecurity = sections.find((s) => s.section === 'Pod security')!;
+    const rules = (await api.findings.getChildren(podSecurity)) as { type: string; rule: { id: string } }[];
+    const drop = rules.find((r) => r.rule.id === 'drop-all-capabilities')!;
+    assert.ok(drop, rules.map((r) => r.rule.id).join(', '));
+    const items = (await api.findings.getChildren(drop)) as { uri: vscode.Uri }[];
+    assert.ok(items.some((f) => f.uri.toString() === uri.toString()), 'the never-opened file is listed under its rule');
+    const item = await api.findings.getTreeItem(items.find((f) => f.uri.toString() === uri.toString())!);
+    assert.match(String(item.description), /statefulset-db\.yaml:\d+/);
+    assert.ok(api.status.counts().warnings > 0);
+  });
+
   it('publishes diagnostics with source, code and documentation link', async () => {
     const uri = vscode.Uri.joinPath(folder(), 'deployment-web.yaml');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
