@@ -2,7 +2,7 @@
 // skipped, follows files created, changed and deleted on disk, and a NetworkPolicy edit in one file re-judges
 // the workloads of other files.
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -71,7 +71,6 @@ describe('workspace', () => {
 
   it('a NetworkPolicy edit in one file re-judges the workloads of another, unopened file', async () => {
     const ns = uri('shop-namespace.yaml');
-    const { readFileSync } = await import('node:fs');
     const text = readFileSync(join(ws, 'shop-namespace.yaml'), 'utf8');
     const opened = client.waitForDiagnostics(ns, (p) => p.version === 1);
     client.open(ns, text, 1);
@@ -117,5 +116,31 @@ describe('workspace', () => {
     const web = await rejudged;
     assert.equal(web.diagnostics.find((d) => d.code === 'pod-network-isolated')!.severity, 3, 'no policy left in the workspace: information');
   });
-});
 
+  it('the cross-document fix appends a default-deny NetworkPolicy to the Namespace’s file, and the finding goes', async () => {
+    writeFileSync(join(ws, 'team-ns.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n');
+    const app = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\n  namespace: team\nspec:\n  template:\n    metadata:\n      labels: {app: app}\n    spec:\n      containers:\n        - name: app\n          image: app:1\n';
+    writeFileSync(join(ws, 'team-app.yaml'), app);
+    const nsIndexed = client.waitForDiagnostics(uri('team-ns.yaml'));
+    client.filesChanged([{ uri: uri('team-ns.yaml'), type: 1 }, { uri: uri('team-app.yaml'), type: 1 }]);
+    await nsIndexed;
+    const opened = client.waitForDiagnostics(uri('team-app.yaml'), (p) => p.version === 1 && codes(p).includes('pod-network-isolated'));
+    client.open(uri('team-app.yaml'), app, 1);
+    const d = (await opened).diagnostics.find((x) => x.code === 'pod-network-isolated')!;
+    const { CodeActionRequest } = await import('vscode-languageserver-protocol');
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri('team-app.yaml') }, range: d.range, context: { diagnostics: [d] } })) as import('vscode-languageserver-protocol').CodeAction[];
+    const add = actions.find((a) => a.title === 'Add a default-deny NetworkPolicy for namespace `team`')!;
+    assert.ok(add, actions.map((a) => a.title).join(' | '));
+    const change = add.edit!.documentChanges![0] as import('vscode-languageserver-protocol').TextDocumentEdit;
+    assert.equal(change.textDocument.uri, uri('team-ns.yaml'), 'the policy goes to the Namespace’s file');
+    const edit = change.edits[0] as import('vscode-languageserver-protocol').TextEdit;
+    assert.deepEqual(edit.range.start, { line: 4, character: 0 });
+    const nsText = readFileSync(join(ws, 'team-ns.yaml'), 'utf8') + edit.newText;
+    assert.match(nsText, /---\napiVersion: networking.k8s.io\/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny-all\n  namespace: team\nspec:\n  podSelector: \{\}\n  policyTypes:\n    - Ingress\n    - Egress\n$/);
+    writeFileSync(join(ws, 'team-ns.yaml'), nsText);
+    const isolated = client.waitForDiagnostics(uri('team-app.yaml'), (p) => !codes(p).includes('pod-network-isolated'));
+    client.filesChanged([{ uri: uri('team-ns.yaml'), type: 2 }]);
+    await isolated;
+    client.close(uri('team-app.yaml'));
+  });
+});
