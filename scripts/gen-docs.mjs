@@ -25,6 +25,7 @@ function ruleDoc(meta) {
   lines.push('## Examples', '', 'Fires on:', '', '```yaml', meta.examples.failing.trimEnd(), '```', '', 'Passes:', '', '```yaml', meta.examples.passing.trimEnd(), '```', '');
   lines.push('## How to fix', '', meta.remediation, '');
   if (meta.fix) lines.push(`The quick fix (${meta.fix.safety === 'safe' ? 'safe: offered for automatic fixing' : 'review: applied only when you pick it'}): ${meta.fix.description}`, '');
+  if (meta.fix?.mayCause?.length) lines.push(`After the fix, ${meta.fix.mayCause.map((id) => `[\`${id}\`](${id}.md)`).join(', ')} may report what it brought into use.`, '');
   if (meta.id !== 'unused-suppression') {
     lines.push('## How to suppress', '',
       'On one line, with a directive on the line above it:', '', '```yaml', `# kube-hardening-disable-next-line ${meta.id} -- <reason>`, '```', '',

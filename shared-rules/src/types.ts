@@ -64,7 +64,12 @@ export interface RuleMeta {
   /** One sentence: what to change. */
   readonly remediation: string;
   /** What the quick fix does, or undefined when the rule has no automatic fix. */
-  readonly fix?: { readonly safety: FixSafety; readonly description: string };
+  readonly fix?: {
+    readonly safety: FixSafety;
+    readonly description: string;
+    /** Rules whose findings the fix may bring out (moving `identity` last makes `aescbc` the provider in use). */
+    readonly mayCause?: readonly string[];
+  };
   /** The same check in other tools ("kubescape C-0013", "kube-linter run-as-non-root" …). */
   readonly peers: readonly string[];
   /**

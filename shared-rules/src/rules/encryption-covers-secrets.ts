@@ -15,7 +15,7 @@ export default defineRule({
     ],
     why: 'An EncryptionConfiguration that does not list `secrets` leaves every Secret in etcd as plain base64: anyone who reads an etcd backup or the etcd data directory has every password and token of the cluster.',
     remediation: 'Add `secrets` to the `resources` of an entry whose first provider encrypts (`kms`, `aescbc` …).',
-    fix: { safety: 'safe', description: 'Adds `secrets` to the `resources` list of an entry whose first provider encrypts and that keeps `identity` to read the Secrets stored before.' },
+    fix: { safety: 'safe', description: 'Adds `secrets` to the `resources` list of an entry whose first provider encrypts and that keeps `identity` to read the Secrets stored before.', mayCause: ['encryption-prefer-kms'] },
     peers: [],
     examples: {
       failing: `apiVersion: apiserver.config.k8s.io/v1

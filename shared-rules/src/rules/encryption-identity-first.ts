@@ -13,7 +13,7 @@ export default defineRule({
     ],
     why: 'The API server writes with the first provider of the list and only reads with the others. With `identity` first, every Secret is written to etcd unencrypted although the file names a key, which looks encrypted in review and is not.',
     remediation: 'Put the encrypting provider (`kms`, `aescbc` …) first and keep `identity: {}` last, to read the Secrets written before.',
-    fix: { safety: 'safe', description: 'Moves the `identity` provider to the end of the list, so the next provider encrypts new writes and `identity` still reads old data.' },
+    fix: { safety: 'safe', description: 'Moves the `identity` provider to the end of the list, so the next provider encrypts new writes and `identity` still reads old data.', mayCause: ['encryption-prefer-kms'] },
     peers: [],
     examples: {
       failing: `apiVersion: apiserver.config.k8s.io/v1

@@ -107,6 +107,20 @@ function checkFinding(rule: Rule, yaml: string, f: Finding, expected: ExpectedFi
     for (const d of parseAllDocuments(output)) assert.deepEqual(d.errors.map((e) => e.message), [], `fix "${fx.title}" yields valid YAML`);
     const after = lint(output);
     assert.ok(after.length < countBefore, `fix "${fx.title}" removes the finding (before ${countBefore}, after ${after.length})`);
+    // Nothing else gets worse: with every rule on, no rule finds more than before.
+    const everyRule = (text: string) => {
+      const counts = new Map<string, number>();
+      for (const x of lintStandalone(text)) counts.set(x.ruleId, (counts.get(x.ruleId) ?? 0) + 1);
+      return counts;
+    };
+    const beforeAll = everyRule(yaml);
+    for (const [id, n] of everyRule(output)) {
+      if (rule.meta.fix?.mayCause?.includes(id)) continue;
+      assert.ok(n <= (beforeAll.get(id) ?? 0), `fix "${fx.title}" causes a new ${id} finding:\n${output}`);
+    }
+    // Idempotent: the same fix is not offered again on the result.
+    const again = after.flatMap((x) => x.fixes).find((x) => x.title === fx.title && JSON.stringify(x.edits) === JSON.stringify(fx.edits));
+    assert.equal(again, undefined, `fix "${fx.title}" is offered again after it was applied`);
     assert.equal(fx.safety, rule.meta.fix?.safety, `fix "${fx.title}" has the rule's safety`);
   });
 }
