@@ -107,6 +107,7 @@ export function startServer(connection: Connection): void {
   let folders: string[] = [];
   let canWatchFiles = false;
   let canReportProgress = false;
+  let canFollowFolders = false;
   let scan: { cancelled: boolean } | undefined;
   /** The settings of the last resolved request per document, for requests that cannot wait (hover, code actions). */
   const lastSettings = new Map<string, Settings>();
@@ -297,6 +298,7 @@ export function startServer(connection: Connection): void {
     canShowDocument = !!caps.window?.showDocument?.support;
     canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canReportProgress = !!caps.window?.workDoneProgress;
+    canFollowFolders = !!caps.workspace?.workspaceFolders;
     const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = roots.flatMap((u) => {
       const parsed = URI.parse(u);
@@ -321,7 +323,7 @@ export function startServer(connection: Connection): void {
     if (canWatchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
     }
-    if (folders.length > 0) {
+    if (canFollowFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         const removed = new Set(e.removed.map((f) => URI.parse(f.uri).fsPath));
         folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => URI.parse(f.uri).fsPath)];

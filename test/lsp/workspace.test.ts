@@ -143,4 +143,15 @@ describe('workspace', () => {
     await isolated;
     client.close(uri('team-app.yaml'));
   });
+
+  it('scans for a minimal client too (no folder change events, no progress, no watchers)', async () => {
+    const minimal = await startClient({ workspaceFolder: ws, capabilities: { workspace: { configuration: true } } });
+    try {
+      const p = await minimal.waitForDiagnostics(uri('cronjob-backup.yaml'), (x) => x.diagnostics.length > 0);
+      assert.ok(codes(p).includes('no-host-network'));
+      assert.deepEqual(minimal.progress, []);
+    } finally {
+      await minimal.stop();
+    }
+  });
 });
