@@ -123,8 +123,18 @@ function moveFacts(previous: LintedFile, edits: readonly OffsetEdit[]): Fact[] {
   return out;
 }
 
-/** What the workspace needs to know about a linted file, under the caller's id for it. */
+const factsMemo = new WeakMap<LintedFile, FileFacts>();
+
+/** What the workspace needs to know about a linted file, under the caller's id for it (computed once per result). */
 export function fileFacts(file: LintedFile, id: string): FileFacts {
+  const memo = factsMemo.get(file);
+  if (memo && memo.file === id) return memo;
+  const computed = computeFileFacts(file, id);
+  factsMemo.set(file, computed);
+  return computed;
+}
+
+function computeFileFacts(file: LintedFile, id: string): FileFacts {
   const facts: Fact[] = [];
   const suppressions: SuppressionScope[] = [];
   for (const s of file.segments) {
