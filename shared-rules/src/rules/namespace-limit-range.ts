@@ -1,6 +1,7 @@
 // A cross-document rule: its findings are computed by the workspace pass (workspace/cross.ts) from the facts of
 // every file in the workspace, so that editing a NetworkPolicy, ServiceAccount or LimitRange re-judges the
 // documents that depend on it without re-parsing them. This file holds the rule's metadata.
+import { NAMESPACE_WITH_POLICIES, NAMESPACE_WITHOUT_POLICIES } from '../doc-examples.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -17,82 +18,7 @@ export default defineRule({
     remediation: "Add a LimitRange with a `type: Container` limit that sets `default` and `defaultRequest` for cpu and memory.",
     fix: { safety: 'review', description: "Appends a LimitRange document with placeholder defaults (marked `# TODO: size`) for the namespace." },
     peers: ["Trivy KSV039"],
-    examples: {
-      failing: `apiVersion: v1
-kind: Namespace
-metadata:
-  name: shop
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  namespace: shop
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-        - name: web
-          image: web:1.0
-`,
-      passing: `apiVersion: v1
-kind: Namespace
-metadata:
-  name: shop
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  namespace: shop
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-        - name: web
-          image: web:1.0
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: default-deny-all
-  namespace: shop
-spec:
-  podSelector: {}
-  policyTypes: [Ingress, Egress]
----
-apiVersion: v1
-kind: LimitRange
-metadata:
-  name: defaults
-  namespace: shop
-spec:
-  limits:
-    - type: Container
-      default: {cpu: 500m, memory: 256Mi}
-      defaultRequest: {cpu: 100m, memory: 128Mi}
----
-apiVersion: v1
-kind: ResourceQuota
-metadata:
-  name: compute
-  namespace: shop
-spec:
-  hard:
-    requests.cpu: "4"
-    requests.memory: 8Gi
-    limits.cpu: "8"
-    limits.memory: 16Gi
-`,
-    },
+    examples: { failing: NAMESPACE_WITHOUT_POLICIES, passing: NAMESPACE_WITH_POLICIES },
   },
   check() {
     // Judged by the workspace pass.
