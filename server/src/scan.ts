@@ -8,13 +8,6 @@ import { minimatch } from 'minimatch';
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 const YAML_FILE = /\.ya?ml$/i;
 
-export interface ScanOptions {
-  /** Globs relative to the folder (kubeHardening.exclude, files.exclude, search.exclude). */
-  readonly exclude: readonly string[];
-  /** Files above this many bytes are not linted. */
-  readonly maxBytes: number;
-}
-
 export interface Candidate {
   readonly path: string;
   readonly size: number;
@@ -25,8 +18,11 @@ export function isExcluded(folder: string, path: string, exclude: readonly strin
   return exclude.some((glob) => minimatch(rel, glob, { dot: true }) || minimatch(rel, `${glob.replace(/\/$/, '')}/**`, { dot: true }));
 }
 
-/** Every YAML file under `folder` that is not excluded. Yields to the event loop between folders. */
-export async function listYamlFiles(folder: string, options: ScanOptions, cancelled: () => boolean): Promise<Candidate[]> {
+/**
+ * Every YAML file under `folder` that is not excluded by `exclude` (globs relative to the folder: kubeHardening.exclude,
+ * files.exclude, search.exclude). Yields to the event loop between folders.
+ */
+export async function listYamlFiles(folder: string, exclude: readonly string[], cancelled: () => boolean): Promise<Candidate[]> {
   const out: Candidate[] = [];
   const stack = [folder];
   while (stack.length > 0 && !cancelled()) {
@@ -40,8 +36,8 @@ export async function listYamlFiles(folder: string, options: ScanOptions, cancel
     for (const e of entries) {
       const path = join(dir, e.name);
       if (e.isDirectory()) {
-        if (!ALWAYS_SKIPPED.has(e.name) && !isExcluded(folder, path, options.exclude)) stack.push(path);
-      } else if (e.isFile() && YAML_FILE.test(e.name) && !isExcluded(folder, path, options.exclude)) {
+        if (!ALWAYS_SKIPPED.has(e.name) && !isExcluded(folder, path, exclude)) stack.push(path);
+      } else if (e.isFile() && YAML_FILE.test(e.name) && !isExcluded(folder, path, exclude)) {
         try {
           out.push({ path, size: (await fs.stat(path)).size });
         } catch {

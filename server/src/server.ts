@@ -150,8 +150,8 @@ export function startServer(connection: Connection): void {
       }
       const entry = index.get(uri);
       if (!entry) return;
-      if (entry.skipped !== undefined) {
-        await connection.sendDiagnostics({ uri, diagnostics: [skippedDiagnostic(Number(entry.skipped), settings)] });
+      if (entry.skippedBytes !== undefined) {
+        await connection.sendDiagnostics({ uri, diagnostics: [skippedDiagnostic(entry.skippedBytes, settings)] });
         return;
       }
       const findings = workspaceFindings(entry.local, entry.facts, index.view(), enabledRules(settings));
@@ -219,7 +219,7 @@ export function startServer(connection: Connection): void {
       return index.delete(uri);
     }
     const empty: FileFacts = { file: uri, facts: [], suppressions: [], length: 0, eol: '\n', finalNewline: true };
-    if (size > settings.maxFileSize * MB) return index.set({ uri, facts: empty, local: [], positions: lineMap(''), skipped: String(size) });
+    if (size > settings.maxFileSize * MB) return index.set({ uri, facts: empty, local: [], positions: lineMap(''), skippedBytes: size });
     let text: string;
     try {
       text = await fs.readFile(path, 'utf8');
@@ -248,9 +248,16 @@ export function startServer(connection: Connection): void {
         const settings = await settingsFor(URI.file(folder).toString());
         if (settings.workspaceScan === 'on' && settings.enable) perFolder.push({ folder, settings, excludes: await excludesFor(folder, settings) });
       }
-      // Forget files on disk (open buffers stay) before a full rescan.
-      for (const uri of index.uris()) if (!documents.get(uri)) index.delete(uri);
-      if (perFolder.length === 0) return;
+      // Forget files on disk (open buffers stay) before a full rescan; those not found again are cleared below.
+      const before = index.uris().filter((uri) => !documents.get(uri));
+      for (const uri of before) index.delete(uri);
+      const clearGone = async () => {
+        for (const uri of before) if (!index.get(uri) && !documents.get(uri)) await connection.sendDiagnostics({ uri, diagnostics: [] });
+      };
+      if (perFolder.length === 0) {
+        await clearGone();
+        return;
+      }
       void connection.sendNotification(SCAN_STATE_NOTIFICATION, { scanning: true, files: 0 });
       if (canReportProgress) {
         progress = await connection.window.createWorkDoneProgress();
@@ -262,7 +269,7 @@ export function startServer(connection: Connection): void {
       const cancelled = () => token.cancelled;
       const work: { uri: string; settings: Settings; excludes: string[] }[] = [];
       for (const f of perFolder) {
-        for (const c of await listYamlFiles(f.folder, { exclude: f.excludes, maxBytes: f.settings.maxFileSize * MB }, cancelled)) {
+        for (const c of await listYamlFiles(f.folder, f.excludes, cancelled)) {
           work.push({ uri: URI.file(c.path).toString(), settings: f.settings, excludes: f.excludes });
         }
       }
@@ -279,6 +286,7 @@ export function startServer(connection: Connection): void {
         return;
       }
       for (const uri of index.uris()) await publish(uri);
+      await clearGone();
       log(`scanned ${work.length} YAML files (${index.size} Kubernetes files) in ${(performance.now() - started).toFixed(0)} ms`);
     } catch (e) {
       connection.console.error(`workspace scan failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -38,8 +38,8 @@ export interface IndexedFile {
   readonly local: readonly Finding[];
   /** Positions for unopened files; open files use their TextDocument. */
   readonly positions: PositionMap;
-  /** Set when the file was not linted (too large): the reason, shown as one information diagnostic. */
-  readonly skipped?: string;
+  /** Set when the file was not linted because it is too large: its size, shown in one information diagnostic. */
+  readonly skippedBytes?: number;
 }
 
 export class WorkspaceIndex {

@@ -144,6 +144,13 @@ describe('workspace', () => {
     client.close(uri('team-app.yaml'));
   });
 
+  it('a file newly excluded by the settings leaves the Problems panel on the rescan', async () => {
+    const cleared = client.waitForDiagnostics(uri('multi-document.yaml'), (p) => p.diagnostics.length === 0);
+    client.settings = { exclude: ['generated/**', 'multi-document.yaml'], maxFileSize: 0.25 };
+    client.configurationChanged();
+    await cleared;
+  });
+
   it('scans for a minimal client too (no folder change events, no progress, no watchers)', async () => {
     const minimal = await startClient({ workspaceFolder: ws, capabilities: { workspace: { configuration: true } } });
     try {
