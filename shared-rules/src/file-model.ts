@@ -5,6 +5,7 @@
 import { lintDocumentText, type DocumentResult } from './lint-document.js';
 import type { Rule } from './rule.js';
 import { RULES } from './rules/index.js';
+import type { EngineConfig } from './config.js';
 import type { Finding, InternalError, OffsetRange, TextEdit } from './types.js';
 import { buildView, workspaceFindings, type FileFacts, type SuppressionScope } from './workspace/cross.js';
 import { shiftFact, type Fact } from './workspace/facts.js';
@@ -19,6 +20,8 @@ export interface Segment {
 export interface LintedFile {
   readonly text: string;
   readonly segments: readonly Segment[];
+  /** The configuration the segments were judged with: results are reused only under the same one. */
+  readonly config: EngineConfig | undefined;
 }
 
 /** A change as the editor sent it: replace [start, end) of the text it applied to with `newText`. */
@@ -55,6 +58,8 @@ export function splitDocuments(text: string): { start: number; end: number }[] {
 
 export interface LintOptions {
   readonly rules?: readonly Rule[];
+  /** The project's configuration that changes judgements; compared by identity to reuse earlier results. */
+  readonly config?: EngineConfig;
 }
 
 /**
@@ -64,13 +69,14 @@ export interface LintOptions {
 export function lintFile(text: string, previous?: LintedFile, edits: readonly OffsetEdit[] = [], options: LintOptions = {}): LintedFile {
   const rules = options.rules ?? RULES;
   const cache = new Map<string, DocumentResult>();
+  if (previous?.config !== options.config) previous = undefined;
   for (const s of previous?.segments ?? []) cache.set(s.text, s.result);
   let carried: Finding[] | undefined;
   let carriedFacts: Fact[] | undefined;
   const segments: Segment[] = [];
   for (const { start, end } of splitDocuments(text)) {
     const segText = text.slice(start, end);
-    let result = cache.get(segText) ?? lintDocumentText(segText, rules);
+    let result = cache.get(segText) ?? lintDocumentText(segText, rules, options.config);
     if (result.broken && !cache.has(segText) && previous) {
       carried ??= moveFindings(fileFindings(previous), edits);
       const inside = carried.filter((f) => f.range.start >= start && f.range.end <= end);
@@ -81,7 +87,7 @@ export function lintFile(text: string, previous?: LintedFile, edits: readonly Of
     }
     segments.push({ start, text: segText, result });
   }
-  return { text, segments };
+  return { text, segments, config: options.config };
 }
 
 /** All findings of a file, with offsets into the file's text. */

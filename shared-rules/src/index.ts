@@ -16,3 +16,5 @@ export { buildView, workspaceFindings, changedNamespaces, dependsOn, CROSS_RULE_
 export type { FileFacts, WorkspaceView, SuppressionScope } from './workspace/cross.js';
 export type { Fact } from './workspace/facts.js';
 export type { GuidanceSection } from './guidance.js';
+export { parseConfig, engineConfigOf, CONFIG_FILE_NAME, CONFIG_KEYS, PEER_TOOLS, EMPTY_CONFIG } from './config.js';
+export type { ProjectConfig, EngineConfig, ConfigProblem, RuleSetting, PeerTool } from './config.js';

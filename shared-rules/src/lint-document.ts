@@ -1,6 +1,7 @@
 // Runs every rule on one YAML document. A rule that throws becomes an internal error and the other rules'
 // findings still appear; nothing here throws, whatever the input.
 import { isNode, parseAllDocuments, type Document } from 'yaml';
+import type { EngineConfig } from './config.js';
 import { objectsOf } from './k8s/objects.js';
 import type { Report, Rule, RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
@@ -31,7 +32,7 @@ export function parseDocumentText(text: string): Document.Parsed[] {
 }
 
 /** Lints the text of one YAML document (the text between two `---` lines; it may hold a `...`-separated stream). */
-export function lintDocumentText(text: string, rules: readonly Rule[] = RULES): DocumentResult {
+export function lintDocumentText(text: string, rules: readonly Rule[] = RULES, config: EngineConfig = {}): DocumentResult {
   const findings: Finding[] = [];
   const internalErrors: InternalError[] = [];
   let docs: Document.Parsed[];
@@ -59,21 +60,21 @@ export function lintDocumentText(text: string, rules: readonly Rule[] = RULES): 
     const docFindings: Finding[] = [];
     for (const object of objects) {
       try {
-        const fact = factOf(doc, object);
+        const fact = factOf(doc, object, config.defaultNamespace);
         if (fact) facts.push(fact);
       } catch (e) {
         internalErrors.push({ message: `facts failed: ${errorText(e)}` });
       }
       for (const rule of rules) {
         try {
-          rule.check(object, contextFor(src, rule, docFindings));
+          rule.check(object, contextFor(src, rule, docFindings, config));
         } catch (e) {
           internalErrors.push({ ruleId: rule.meta.id, message: errorText(e) });
         }
       }
     }
     try {
-      const suppressions = [...commentDirectives(src), ...objects.flatMap((o) => annotationSuppressions(src, o))];
+      const suppressions = [...commentDirectives(src), ...objects.flatMap((o) => annotationSuppressions(src, o, config.peerSuppressions))];
       const { kept, unused } = applySuppressions(docFindings, suppressions, ranIds, KNOWN_IDS, reportUnused);
       findings.push(...kept, ...unused);
       for (const s of suppressions) scopes.push({ start: s.scope.start, end: s.scope.end, ids: s.ids.map((i) => i.id) });
@@ -89,9 +90,10 @@ export function lintDocumentText(text: string, rules: readonly Rule[] = RULES): 
 const KNOWN_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
 const CROSS: ReadonlySet<string> = new Set(CROSS_RULE_IDS);
 
-function contextFor(src: SourceDoc, rule: Rule, into: Finding[]): RuleContext {
+function contextFor(src: SourceDoc, rule: Rule, into: Finding[], config: EngineConfig): RuleContext {
   return {
     src,
+    config,
     report(r: Report) {
       const range = isNode(r.at) ? rangeOf(r.at) : { start: r.at.start, end: r.at.end };
       if (!range) return;

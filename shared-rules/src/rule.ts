@@ -3,6 +3,7 @@
 // effective security contexts) arrives as arguments; a rule does no IO and keeps no state.
 import type { Node } from 'yaml';
 import type { K8sObject } from './k8s/objects.js';
+import type { EngineConfig } from './config.js';
 import type { Fix, FixSafety, OffsetRange, RuleMeta, Severity, TextEdit } from './types.js';
 import type { SourceDoc } from './yaml/source.js';
 
@@ -17,6 +18,8 @@ export interface Report {
 
 export interface RuleContext {
   readonly src: SourceDoc;
+  /** The project's configuration that changes judgements (target Kubernetes version …). */
+  readonly config: EngineConfig;
   report(report: Report): void;
 }
 

@@ -2,7 +2,9 @@
 // alike because they are applied here, in the engine. A directive or annotation that names an unknown rule or
 // suppresses nothing is itself reported (rule `unused-suppression`), with a fix that removes it.
 import { isScalar, visit, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
+import type { PeerTool } from './config.js';
 import type { K8sObject } from './k8s/objects.js';
+import { RULES } from './rules/index.js';
 import type { Finding, Fix, OffsetRange, TextEdit } from './types.js';
 import { removeEntry, replaceValue } from './yaml/edit.js';
 import { entry, mapAt } from './yaml/nodes.js';
@@ -25,6 +27,8 @@ export interface RuleId {
 
 export interface Suppression {
   readonly kind: 'next-line' | 'document' | 'object' | 'container';
+  /** Another tool's annotation honoured as ours: never reported as unused (it is that tool's). */
+  readonly peer?: boolean;
   /** Findings whose start lies in here are suppressed (when their rule is listed). */
   readonly scope: OffsetRange;
   /** Empty: every rule. */
@@ -122,8 +126,36 @@ function nextContentLine(text: string, from: number): OffsetRange {
   return { start: text.length, end: text.length };
 }
 
+/** Our rule ids that a peer tool's check id stands for, from the rules' `peers` lists ("kubescape C-0013"). */
+function rulesForPeer(prefix: string, check: string): string[] {
+  const name = `${prefix} ${check}`.toLowerCase();
+  return RULES.filter((r) => r.meta.peers.some((p) => p.toLowerCase() === name || p.toLowerCase().startsWith(`${name}/`))).map((r) => r.meta.id);
+}
+
+/**
+ * Suppressions written for other tools, honoured when the project opts in: `kubescape.io/skip-controls: "C-0013"`,
+ * `ignore-check.kube-linter.io/<check>`, `polaris.fairwinds.com/<check>-exempt: "true"`, `checkov.io/skip1: CKV_K8S_20=…`.
+ */
+function peerSuppressions(annotations: YAMLMap, tools: readonly PeerTool[], scope: OffsetRange): Suppression[] {
+  const out: Suppression[] = [];
+  for (const pair of annotations.items) {
+    if (!isScalar(pair.key) || !isScalar(pair.value)) continue;
+    const key = String(pair.key.value);
+    const value = String(pair.value.value ?? '');
+    let ids: string[] = [];
+    if (tools.includes('kubescape') && key === 'kubescape.io/skip-controls') ids = value.split(/[\s,]+/).filter(Boolean).flatMap((c) => rulesForPeer('kubescape', c));
+    else if (tools.includes('kube-linter') && key.startsWith('ignore-check.kube-linter.io/')) ids = rulesForPeer('kube-linter', key.slice('ignore-check.kube-linter.io/'.length));
+    else if (tools.includes('polaris') && /^polaris\.fairwinds\.com\/.+-exempt$/.test(key) && value === 'true') ids = rulesForPeer('Polaris', key.slice('polaris.fairwinds.com/'.length, -'-exempt'.length));
+    else if (tools.includes('checkov') && /^checkov\.io\/skip\d*$/.test(key)) ids = rulesForPeer('Checkov', value.split('=')[0]!.trim());
+    if (ids.length === 0) continue;
+    const at = { start: (pair.key as Node).range![0], end: (pair.value as Node).range![1] };
+    out.push({ kind: 'object', peer: true, scope, ids: ids.map((id) => ({ id, range: at })), at, removeAll: undefined, removeId: () => undefined });
+  }
+  return out;
+}
+
 /** The ignore annotations of an object (its own and its pod template's) and of its containers. */
-export function annotationSuppressions(src: SourceDoc, object: K8sObject): Suppression[] {
+export function annotationSuppressions(src: SourceDoc, object: K8sObject, peers: readonly PeerTool[] = []): Suppression[] {
   const out: Suppression[] = [];
   const objectRange = object.node.range ? { start: object.node.range[0], end: object.node.range[1] } : undefined;
   if (!objectRange) return out;
@@ -152,6 +184,7 @@ export function annotationSuppressions(src: SourceDoc, object: K8sObject): Suppr
       });
     };
     add(IGNORE_ANNOTATION, 'object', objectRange);
+    if (peers.length > 0) out.push(...peerSuppressions(annotations, peers, objectRange));
     for (const c of object.workload?.containers ?? []) {
       if (c.name && c.node.range) add(`${IGNORE_ANNOTATION}.${c.name}`, 'container', { start: c.node.range[0], end: c.node.range[1] });
     }
@@ -195,6 +228,7 @@ export function applySuppressions(
   const unused: Finding[] = [];
   if (!reportUnused) return { kept, unused };
   for (const s of suppressions) {
+    if (s.peer) continue;
     const what = s.kind === 'next-line' || s.kind === 'document' ? 'This directive' : 'This annotation';
     if (s.kind === 'document' && s.scope.end === 0) {
       unused.push(unusedFinding(s.at, `${what} only works among the comments at the top of a YAML document; use ${NEXT_LINE} here.`, removal(s.removeAll)));

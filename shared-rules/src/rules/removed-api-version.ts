@@ -52,7 +52,7 @@ spec:
     },
   },
   check(object, ctx) {
-    checkRemovedApiVersion(object, ctx, undefined);
+    checkRemovedApiVersion(object, ctx, ctx.config.targetVersion);
   },
 });
 
