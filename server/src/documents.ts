@@ -1,7 +1,7 @@
 // Open documents: the editor's text (kept in sync incrementally) and the engine's result for it. Each change is
 // recorded as an offset edit so the engine can reuse unchanged YAML documents and move the findings of a document
 // that does not parse right now.
-import { fileFindings, lintFile, type Finding, type LintedFile, type OffsetEdit } from '@kube-hardening/shared-rules';
+import { fileFindings, lintFile, type Finding, type LintOptions, type LintedFile, type OffsetEdit } from '@kube-hardening/shared-rules';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 
@@ -67,9 +67,9 @@ export class DocumentStore {
   }
 
   /** Lints the current text, reusing the previous result; cheap when nothing changed. */
-  lint(state: OpenDocument): void {
-    if (state.lintedVersion === state.document.version && state.linted) return;
-    state.linted = lintFile(state.document.getText(), state.linted, state.pendingEdits);
+  lint(state: OpenDocument, options: LintOptions = {}): void {
+    if (state.lintedVersion === state.document.version && state.linted && state.linted.config === options.config) return;
+    state.linted = lintFile(state.document.getText(), state.linted, state.pendingEdits, options);
     state.lintedVersion = state.document.version;
     state.findings = fileFindings(state.linted);
     state.pendingEdits = [];

@@ -2,7 +2,8 @@
 // engine does the checking. Nothing here writes to stdout, which carries the protocol.
 import {
   buildView, fileFacts, guidanceSection, fileFindings, fileInternalErrors, fixAll, lintFile, RULES, singleEdit, suppressedIdAt, suppressionFixes,
-  workspaceFindings, type FileFacts, type Finding,
+  workspaceFindings, CONFIG_FILE_NAME, engineConfigOf, parseConfig,
+  type EngineConfig, type FileFacts, type Finding, type LintOptions, type ProjectConfig,
 } from '@kube-hardening/shared-rules';
 import { promises as fs } from 'node:fs';
 import { URI } from 'vscode-uri';
@@ -66,7 +67,7 @@ export function startServer(connection: Connection): void {
     }
   };
 
-  function settingsFor(uri: string): Promise<Settings> {
+  function editorSettingsFor(uri: string): Promise<Settings> {
     if (!canPullConfiguration) return Promise.resolve(globalSettings);
     let cached = settingsCache.get(uri);
     if (!cached) {
@@ -90,6 +91,73 @@ export function startServer(connection: Connection): void {
     return cached;
   }
   let globalSettings: Settings = DEFAULT_SETTINGS;
+
+  /** The project configuration of each workspace folder (`.kube-hardening.yaml` at its root). */
+  const projectConfigs = new Map<string, { readonly config: ProjectConfig; readonly engine: EngineConfig | undefined }>();
+
+  function projectConfigFor(uri: string) {
+    const parsed = URI.parse(uri);
+    const folder = parsed.scheme === 'file' ? folderOf(parsed.fsPath) : undefined;
+    return folder ? projectConfigs.get(folder) : undefined;
+  }
+
+  /** Editor settings over the project configuration file: the editor wins where both speak. */
+  async function settingsFor(uri: string): Promise<Settings> {
+    const settings = await editorSettingsFor(uri);
+    const project = projectConfigFor(uri)?.config;
+    if (!project) return settings;
+    return { ...settings, rules: { ...project.rules, ...settings.rules }, exclude: [...project.exclude, ...settings.exclude] };
+  }
+
+  /** Lint options for a file: the engine part of its folder's project configuration (same object until it changes). */
+  const lintOptionsFor = (uri: string): LintOptions => {
+    const engine = projectConfigFor(uri)?.engine;
+    return engine ? { config: engine } : {};
+  };
+
+  const isConfigFile = (uri: string) => uri.endsWith(`/${CONFIG_FILE_NAME}`);
+
+  /**
+   * Reads a folder's `.kube-hardening.yaml` (from the open buffer when it is open), publishes its problems in it, and
+   * returns whether the configuration changed.
+   */
+  async function loadProjectConfig(folder: string): Promise<boolean> {
+    const uri = URI.file(`${folder}/${CONFIG_FILE_NAME}`).toString();
+    const open = documents.get(uri);
+    let text: string | undefined = open?.document.getText();
+    if (text === undefined) {
+      try {
+        text = await fs.readFile(`${folder}/${CONFIG_FILE_NAME}`, 'utf8');
+      } catch {
+        text = undefined;
+      }
+    }
+    const before = projectConfigs.get(folder);
+    if (text === undefined) {
+      projectConfigs.delete(folder);
+      return before !== undefined;
+    }
+    const { config, problems } = parseConfig(text);
+    for (const p of problems) connection.console.warn(`${CONFIG_FILE_NAME}: ${p.message}`);
+    const positions = open?.document ?? lineMap(text);
+    await connection.sendDiagnostics({
+      uri,
+      ...(open ? { version: open.document.version } : {}),
+      diagnostics: problems.map((p) => ({
+        range: { start: positions.positionAt(p.range.start), end: positions.positionAt(p.range.end) },
+        severity: DiagnosticSeverity.Error, source: SOURCE, message: p.message,
+      })),
+    });
+    if (before && JSON.stringify(before.config) === JSON.stringify(config)) return false;
+    projectConfigs.set(folder, { config, engine: engineConfigOf(config) });
+    return true;
+  }
+
+  /** After a project configuration changed: re-lint open files with it, and rescan. */
+  function projectConfigChanged(): void {
+    for (const state of documents.all()) if (!isConfigFile(state.document.uri)) void lintAndPublish(state);
+    void scanWorkspace();
+  }
 
   /** Lints on the next turn of the event loop, so a burst of changes already received is linted once. */
   function schedule(uri: string): void {
@@ -168,6 +236,12 @@ export function startServer(connection: Connection): void {
 
   async function lintAndPublish(state: OpenDocument): Promise<void> {
     const uri = state.document.uri;
+    if (isConfigFile(uri)) {
+      // The project configuration being edited: its problems are its diagnostics; a change re-judges the folder.
+      const folder = folderOf(URI.parse(uri).fsPath);
+      if (folder && (await loadProjectConfig(folder))) projectConfigChanged();
+      return;
+    }
     try {
       const started = performance.now();
       const settings = await settingsFor(uri);
@@ -177,7 +251,7 @@ export function startServer(connection: Connection): void {
         await publish(uri);
         return;
       }
-      documents.lint(state);
+      documents.lint(state, lintOptionsFor(uri));
       for (const e of fileInternalErrors(state.linted!)) connection.console.error(`internal error${e.ruleId ? ` in rule ${e.ruleId}` : ''}: ${e.message}`);
       const changed = settings.workspaceScan === 'off' ? new Set<string>()
         : index.set({ uri, facts: fileFacts(state.linted!, uri), local: state.findings, positions: state.document });
@@ -229,7 +303,7 @@ export function startServer(connection: Connection): void {
     if (documents.get(uri)) return new Set(); // opened meanwhile: the buffer wins
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (!looksLikeKubernetes(text)) return index.delete(uri);
-    const linted = lintFile(text);
+    const linted = lintFile(text, undefined, [], lintOptionsFor(uri));
     for (const e of fileInternalErrors(linted)) connection.console.error(`internal error in ${uri}${e.ruleId ? ` (rule ${e.ruleId})` : ''}: ${e.message}`);
     const entry: IndexedFile = { uri, facts: fileFacts(linted, uri), local: fileFindings(linted), positions: lineMap(text) };
     return index.set(entry);
@@ -244,6 +318,7 @@ export function startServer(connection: Connection): void {
     let progress: WorkDoneProgressServerReporter | undefined;
     try {
       const perFolder: { folder: string; settings: Settings; excludes: string[] }[] = [];
+      for (const folder of folders) await loadProjectConfig(folder);
       for (const folder of folders) {
         const settings = await settingsFor(URI.file(folder).toString());
         if (settings.workspaceScan === 'on' && settings.enable) perFolder.push({ folder, settings, excludes: await excludesFor(folder, settings) });
@@ -345,6 +420,11 @@ export function startServer(connection: Connection): void {
     void (async () => {
       for (const change of changes) {
         if (documents.get(change.uri)) continue; // the open buffer is what counts
+        if (isConfigFile(change.uri)) {
+          const folder = folderOf(URI.parse(change.uri).fsPath);
+          if (folder && (await loadProjectConfig(folder))) projectConfigChanged();
+          continue;
+        }
         const settings = await settingsFor(change.uri);
         if (change.type === FileChangeType.Deleted) {
           const changed = index.delete(change.uri);
@@ -392,6 +472,14 @@ export function startServer(connection: Connection): void {
     const uri = textDocument.uri;
     if (!documents.close(uri)) return;
     lastSettings.delete(uri);
+    if (isConfigFile(uri)) {
+      // Back to the file on disk (or none).
+      const folder = folderOf(URI.parse(uri).fsPath);
+      void (async () => {
+        if (folder && (await loadProjectConfig(folder))) projectConfigChanged();
+      })();
+      return;
+    }
     void (async () => {
       const settings = await settingsFor(uri);
       // Closing falls back to the file on disk when the workspace is scanned; otherwise its problems leave.
@@ -408,7 +496,7 @@ export function startServer(connection: Connection): void {
   function currentFindings(uri: string): OpenDocument | undefined {
     const state = documents.get(uri);
     if (state && (state.lintedVersion !== state.document.version || !state.linted)) {
-      documents.lint(state);
+      documents.lint(state, lintOptionsFor(uri));
       state.published = judgeOpen(state, lastSettings.get(uri) ?? DEFAULT_SETTINGS);
     }
     return state;
