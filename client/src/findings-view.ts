@@ -15,7 +15,7 @@ export interface RuleInfo {
 }
 
 export const SOURCE = 'kube-hardening';
-const SECTIONS = ['Pod security', 'Network separation', 'Authentication and authorization', 'Audit logging', 'Upgrading', 'Suppressions'];
+const SECTIONS = ['Pod security', 'Network separation', 'Authentication and authorization', 'Audit logging', 'Upgrading', 'Kube Hardening notes'];
 
 export type Node =
   | { readonly type: 'section'; readonly section: string; readonly count: number }

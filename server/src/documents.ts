@@ -68,7 +68,7 @@ export class DocumentStore {
 
   /** Lints the current text, reusing the previous result; cheap when nothing changed. */
   lint(state: OpenDocument, options: LintOptions = {}): void {
-    if (state.lintedVersion === state.document.version && state.linted && state.linted.config === options.config) return;
+    if (state.lintedVersion === state.document.version && state.linted && state.linted.config === options.config && !!state.linted.partial === !!options.partial) return;
     state.linted = lintFile(state.document.getText(), state.linted, state.pendingEdits, options);
     state.lintedVersion = state.document.version;
     state.findings = fileFindings(state.linted);

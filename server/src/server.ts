@@ -2,10 +2,11 @@
 // engine does the checking. Nothing here writes to stdout, which carries the protocol.
 import {
   buildView, fileFacts, guidanceSection, fileFindings, fileInternalErrors, fixAll, lintFile, RULES, singleEdit, suppressedIdAt, suppressionFixes,
-  workspaceFindings, CONFIG_FILE_NAME, engineConfigOf, parseConfig,
+  workspaceFindings, CONFIG_FILE_NAME, engineConfigOf, isKustomizationFile, kustomizationPatches, parseConfig,
   type EngineConfig, type FileFacts, type Finding, type LintOptions, type ProjectConfig,
 } from '@kube-hardening/shared-rules';
 import { promises as fs } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { URI } from 'vscode-uri';
 import {
   CodeActionKind, createConnection, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
@@ -109,11 +110,32 @@ export function startServer(connection: Connection): void {
     return { ...settings, rules: { ...project.rules, ...settings.rules }, exclude: [...project.exclude, ...settings.exclude] };
   }
 
-  /** Lint options for a file: the engine part of its folder's project configuration (same object until it changes). */
+  /** Files that a kustomization lists as patches (file-system paths): partial objects. */
+  let kustomizePatches = new Set<string>();
+
+  /** Lint options for a file: its folder's engine configuration (same object until it changes); patches are partial. */
   const lintOptionsFor = (uri: string): LintOptions => {
     const engine = projectConfigFor(uri)?.engine;
-    return engine ? { config: engine } : {};
+    const parsed = URI.parse(uri);
+    const partial = parsed.scheme === 'file' && kustomizePatches.has(parsed.fsPath);
+    return { ...(engine ? { config: engine } : {}), ...(partial ? { partial } : {}) };
   };
+
+  /** Re-reads every kustomization of the workspace; returns whether the set of patch files changed. */
+  async function loadKustomizations(files: readonly string[]): Promise<boolean> {
+    const patches = new Set<string>();
+    for (const path of files.filter((f) => isKustomizationFile(basename(f)))) {
+      try {
+        for (const p of kustomizationPatches(await fs.readFile(path, 'utf8'))) patches.add(resolve(dirname(path), p));
+      } catch {
+        // unreadable: no patches from it
+      }
+    }
+    const changed = patches.size !== kustomizePatches.size || [...patches].some((p) => !kustomizePatches.has(p));
+    kustomizePatches = patches;
+    return changed;
+  }
+  let kustomizationFiles: string[] = [];
 
   const isConfigFile = (uri: string) => uri.endsWith(`/${CONFIG_FILE_NAME}`);
 
@@ -343,10 +365,17 @@ export function startServer(connection: Connection): void {
       }
       const cancelled = () => token.cancelled;
       const work: { uri: string; settings: Settings; excludes: string[] }[] = [];
+      const paths: string[] = [];
       for (const f of perFolder) {
         for (const c of await listYamlFiles(f.folder, f.excludes, cancelled)) {
           work.push({ uri: URI.file(c.path).toString(), settings: f.settings, excludes: f.excludes });
+          paths.push(c.path);
         }
+      }
+      // kustomizations first: the patches they name are judged as partial objects.
+      kustomizationFiles = paths.filter((p) => isKustomizationFile(basename(p)));
+      if (await loadKustomizations(kustomizationFiles)) {
+        for (const state of documents.all()) void lintAndPublish(state);
       }
       for (let i = 0; i < work.length && !token.cancelled; i++) {
         const w = work[i]!;
@@ -424,6 +453,12 @@ export function startServer(connection: Connection): void {
           const folder = folderOf(URI.parse(change.uri).fsPath);
           if (folder && (await loadProjectConfig(folder))) projectConfigChanged();
           continue;
+        }
+        const changedPath = URI.parse(change.uri).fsPath;
+        if (isKustomizationFile(basename(changedPath))) {
+          kustomizationFiles = change.type === FileChangeType.Deleted ? kustomizationFiles.filter((f) => f !== changedPath)
+            : [...new Set([...kustomizationFiles, changedPath])];
+          if (await loadKustomizations(kustomizationFiles)) projectConfigChanged();
         }
         const settings = await settingsFor(change.uri);
         if (change.type === FileChangeType.Deleted) {

@@ -22,6 +22,10 @@ export interface LintedFile {
   readonly segments: readonly Segment[];
   /** The configuration the segments were judged with: results are reused only under the same one. */
   readonly config: EngineConfig | undefined;
+  /** A partial object (a kustomize patch): findings about something missing do not apply. */
+  readonly partial?: boolean;
+  /** Whether to add the `helm-template` note to a file with template actions (the rule is enabled). */
+  readonly helmNote?: boolean;
 }
 
 /** A change as the editor sent it: replace [start, end) of the text it applied to with `newText`. */
@@ -60,6 +64,8 @@ export interface LintOptions {
   readonly rules?: readonly Rule[];
   /** The project's configuration that changes judgements; compared by identity to reuse earlier results. */
   readonly config?: EngineConfig;
+  /** The file is a partial object (a kustomize patch): skip findings about something missing. */
+  readonly partial?: boolean;
 }
 
 /**
@@ -87,13 +93,30 @@ export function lintFile(text: string, previous?: LintedFile, edits: readonly Of
     }
     segments.push({ start, text: segText, result });
   }
-  return { text, segments, config: options.config };
+  const helmNote = rules.some((r) => r.meta.id === HELM_TEMPLATE) && segments.some((s) => s.result.templated);
+  return { text, segments, config: options.config, ...(options.partial ? { partial: true } : {}), ...(helmNote ? { helmNote } : {}) };
+}
+
+export const HELM_TEMPLATE = 'helm-template';
+
+/** The one note on a Helm template's first line. */
+function helmNote(text: string): Finding {
+  const firstLine = text.search(/\r?\n|$/);
+  return {
+    ruleId: HELM_TEMPLATE, severity: 'information', range: { start: 0, end: Math.max(0, firstLine) }, fixes: [],
+    message: 'Helm template: checked only where the YAML is literal (templated values and blocks are not judged).',
+  };
 }
 
 /** All findings of a file, with offsets into the file's text. */
 export function fileFindings(file: LintedFile): Finding[] {
-  const out: Finding[] = [];
-  for (const s of file.segments) for (const f of s.result.findings) out.push(s.start === 0 ? f : shift(f, s.start));
+  const out: Finding[] = file.helmNote ? [helmNote(file.text)] : [];
+  for (const s of file.segments) {
+    for (const f of s.result.findings) {
+      if (file.partial && f.missing) continue;
+      out.push(s.start === 0 ? f : shift(f, s.start));
+    }
+  }
   return out;
 }
 
@@ -144,7 +167,8 @@ function computeFileFacts(file: LintedFile, id: string): FileFacts {
   const facts: Fact[] = [];
   const suppressions: SuppressionScope[] = [];
   for (const s of file.segments) {
-    for (const f of s.result.facts) facts.push(shiftFact(f, s.start));
+    // A partial object (a patch) is not an object of the workspace: it declares and runs nothing on its own.
+    if (!file.partial) for (const f of s.result.facts) facts.push(shiftFact(f, s.start));
     for (const x of s.result.suppressions) suppressions.push({ start: x.start + s.start, end: x.end + s.start, ids: x.ids });
   }
   const text = file.text;

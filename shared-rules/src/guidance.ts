@@ -43,7 +43,8 @@ export function ruleSummaryMarkdown(meta: RuleMeta): string {
 }
 
 /** The guidance's top-level sections, as the editor's view and the docs index group rules. */
-export const GUIDANCE_SECTIONS = ['Pod security', 'Network separation', 'Authentication and authorization', 'Audit logging', 'Upgrading', 'Suppressions'] as const;
+/** The last one is not the guidance's: Kube Hardening's own notes (suppressions, templates). */
+export const GUIDANCE_SECTIONS = ['Pod security', 'Network separation', 'Authentication and authorization', 'Audit logging', 'Upgrading', 'Kube Hardening notes'] as const;
 export type GuidanceSection = (typeof GUIDANCE_SECTIONS)[number];
 
 /** The v1.0 sections (and appendices) under each top-level section, by the start of their headings. */
@@ -72,7 +73,8 @@ export function guidanceSection(meta: RuleMeta): GuidanceSection {
     case 'Upgrading':
       return 'Upgrading';
     case 'Suppressions':
-      return 'Suppressions';
+    case 'Templates':
+      return 'Kube Hardening notes';
     default:
       return 'Network separation';
   }

@@ -1,6 +1,6 @@
 // The engine's public surface: YAML text in, findings and fixes out, as plain data with offsets.
 export * from './types.js';
-export { lintFile, lintStandalone, fileFacts, fileFindings, fileInternalErrors, splitDocuments, mapOffset } from './file-model.js';
+export { HELM_TEMPLATE, lintFile, lintStandalone, fileFacts, fileFindings, fileInternalErrors, splitDocuments, mapOffset } from './file-model.js';
 export type { LintedFile, Segment, OffsetEdit, LintOptions } from './file-model.js';
 export { lintDocumentText } from './lint-document.js';
 export type { DocumentResult } from './lint-document.js';
@@ -18,3 +18,5 @@ export type { Fact } from './workspace/facts.js';
 export type { GuidanceSection } from './guidance.js';
 export { parseConfig, engineConfigOf, CONFIG_FILE_NAME, CONFIG_KEYS, PEER_TOOLS, EMPTY_CONFIG } from './config.js';
 export type { ProjectConfig, EngineConfig, ConfigProblem, RuleSetting, PeerTool } from './config.js';
+export { hasTemplateActions, maskTemplates, TEMPLATE_MARK } from './helm.js';
+export { isKustomizationFile, kustomizationPatches } from './kustomize.js';

@@ -1,12 +1,13 @@
 // Runs every rule on one YAML document. A rule that throws becomes an internal error and the other rules'
 // findings still appear; nothing here throws, whatever the input.
-import { isNode, parseAllDocuments, type Document } from 'yaml';
+import { isNode, parseAllDocuments, visit, type Document } from 'yaml';
 import type { EngineConfig } from './config.js';
-import { objectsOf } from './k8s/objects.js';
+import { hasTemplateActions, maskTemplates, TEMPLATE_MARK, type Masked } from './helm.js';
+import { objectsOf, type K8sObject } from './k8s/objects.js';
 import type { Report, Rule, RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
 import { annotationSuppressions, applySuppressions, commentDirectives, UNUSED_SUPPRESSION } from './suppressions.js';
-import type { Finding, Fix, InternalError, TextEdit } from './types.js';
+import type { Finding, Fix, InternalError, OffsetRange, TextEdit } from './types.js';
 import { CROSS_RULE_IDS, type SuppressionScope } from './workspace/cross.js';
 import { factOf, type Fact } from './workspace/facts.js';
 import { rangeOf } from './yaml/nodes.js';
@@ -21,6 +22,8 @@ export interface DocumentResult {
   readonly suppressions: readonly SuppressionScope[];
   /** True when the document does not parse as YAML: its findings could not be computed. */
   readonly broken: boolean;
+  /** True when the document holds Helm template actions: it was checked only where its YAML is literal. */
+  readonly templated?: boolean;
   readonly internalErrors: readonly InternalError[];
 }
 
@@ -36,8 +39,10 @@ export function lintDocumentText(text: string, rules: readonly Rule[] = RULES, c
   const findings: Finding[] = [];
   const internalErrors: InternalError[] = [];
   let docs: Document.Parsed[];
+  const masked = hasTemplateActions(text) ? maskTemplates(text) : undefined;
+  const source = masked?.text ?? text;
   try {
-    docs = parseDocumentText(text);
+    docs = parseDocumentText(source);
   } catch (e) {
     return { findings, facts: [], suppressions: [], broken: true, internalErrors: [{ message: `YAML parser failed: ${errorText(e)}` }] };
   }
@@ -49,7 +54,7 @@ export function lintDocumentText(text: string, rules: readonly Rule[] = RULES, c
   const ranIds = new Set(rules.map((r) => r.meta.id).filter((id) => !CROSS.has(id)));
   const reportUnused = ranIds.has(UNUSED_SUPPRESSION);
   for (const doc of docs) {
-    const src: SourceDoc = { text, doc, style: detectStyle(text, doc) };
+    const src: SourceDoc = { text: source, doc, style: detectStyle(source, doc) };
     let objects;
     try {
       objects = objectsOf(src);
@@ -57,22 +62,25 @@ export function lintDocumentText(text: string, rules: readonly Rule[] = RULES, c
       internalErrors.push({ message: `object model failed: ${errorText(e)}` });
       continue;
     }
-    const docFindings: Finding[] = [];
+    let docFindings: Finding[] = [];
+    const keyNodes = keysOf(doc);
     for (const object of objects) {
       try {
         const fact = factOf(doc, object, config.defaultNamespace);
-        if (fact) facts.push(fact);
+        // A templated namespace, name or label is unknown: such facts would only mislead the workspace pass.
+        if (fact && !(masked && JSON.stringify(fact).includes(TEMPLATE_MARK))) facts.push(fact);
       } catch (e) {
         internalErrors.push({ message: `facts failed: ${errorText(e)}` });
       }
       for (const rule of rules) {
         try {
-          rule.check(object, contextFor(src, rule, docFindings, config));
+          rule.check(object, contextFor(src, rule, docFindings, config, keyNodes));
         } catch (e) {
           internalErrors.push({ ruleId: rule.meta.id, message: errorText(e) });
         }
       }
     }
+    if (masked) docFindings = literalOnly(docFindings, masked, objects);
     try {
       const suppressions = [...commentDirectives(src), ...objects.flatMap((o) => annotationSuppressions(src, o, config.peerSuppressions))];
       const { kept, unused } = applySuppressions(docFindings, suppressions, ranIds, KNOWN_IDS, reportUnused);
@@ -84,20 +92,71 @@ export function lintDocumentText(text: string, rules: readonly Rule[] = RULES, c
     }
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  return { findings, facts, suppressions: scopes, broken: false, internalErrors };
+  // Braces inside block scalars only (alert templates in a ConfigMap) do not make a Helm template.
+  const templated = !!masked && (masked.holes.length > 0 || masked.spans.some((span) => !docs.some((d) => insideBlockScalar(d, span))));
+  return { findings, facts, suppressions: scopes, broken: false, internalErrors, ...(templated ? { templated: true } : {}) };
+}
+
+function insideBlockScalar(doc: Document.Parsed, span: OffsetRange): boolean {
+  let inside = false;
+  visit(doc, {
+    Scalar(_, node) {
+      if ((node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && node.range && node.range[0] <= span.start && span.end <= node.range[1]) {
+        inside = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return inside;
+}
+
+/** Key nodes of a document, computed on first use: a finding at a key is about something missing. */
+function keysOf(doc: Document.Parsed): () => ReadonlySet<unknown> {
+  let keys: Set<unknown> | undefined;
+  return () => {
+    if (!keys) {
+      const found = new Set<unknown>();
+      visit(doc, {
+        Pair(_, pair) {
+          found.add(pair.key);
+        },
+      });
+      keys = found;
+    }
+    return keys;
+  };
+}
+
+/**
+ * In a Helm template: findings on a templated value are guesses, and "missing" findings in an object with a
+ * template hole (a `toYaml` block may well supply what is missing) are unknowable. Only the rest remains.
+ */
+function literalOnly(findings: readonly Finding[], masked: Masked, objects: readonly K8sObject[]): Finding[] {
+  const overlaps = (a: OffsetRange, b: OffsetRange) => a.start < b.end && b.start < a.end;
+  return findings.filter((f) => {
+    if (masked.spans.some((s) => overlaps(s, f.range) || (f.range.start === f.range.end && s.start <= f.range.start && f.range.start <= s.end))) return false;
+    if (!f.missing) return true;
+    const owner = objects.filter((o) => o.node.range && o.node.range[0] <= f.range.start && f.range.start <= o.node.range[2])
+      .sort((a, b) => (a.node.range![2] - a.node.range![0]) - (b.node.range![2] - b.node.range![0]))[0];
+    const range = owner?.node.range ? { start: owner.node.range[0], end: owner.node.range[2] } : { start: 0, end: Number.MAX_SAFE_INTEGER };
+    return !masked.holes.some((h) => overlaps(h, range));
+  });
 }
 
 const KNOWN_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
 const CROSS: ReadonlySet<string> = new Set(CROSS_RULE_IDS);
 
-function contextFor(src: SourceDoc, rule: Rule, into: Finding[], config: EngineConfig): RuleContext {
+function contextFor(src: SourceDoc, rule: Rule, into: Finding[], config: EngineConfig, keys: () => ReadonlySet<unknown>): RuleContext {
   return {
     src,
     config,
     report(r: Report) {
       const range = isNode(r.at) ? rangeOf(r.at) : { start: r.at.start, end: r.at.end };
       if (!range) return;
+      const missing = r.missing ?? (isNode(r.at) && keys().has(r.at));
       into.push({
+        ...(missing ? { missing: true } : {}),
         ruleId: rule.meta.id,
         severity: r.severity ?? rule.meta.severity,
         message: r.message,

@@ -14,6 +14,8 @@ export interface Report {
   /** Overrides the rule's default severity for this finding (e.g. E for `runAsUser: 0`). */
   readonly severity?: Severity;
   readonly fixes?: readonly (Fix | undefined)[];
+  /** Whether the finding is about something missing; by default, when `at` is a map key (our pointing convention). */
+  readonly missing?: boolean;
 }
 
 export interface RuleContext {

@@ -36,6 +36,11 @@ export interface Finding {
   readonly range: OffsetRange;
   readonly fixes: readonly Fix[];
   /**
+   * True when the finding is about something missing (it points at the node that should contain it) rather than
+   * a value that is wrong: partial objects (kustomize patches, Helm templates with holes) skip these.
+   */
+  readonly missing?: boolean;
+  /**
    * True when the finding was computed for an earlier text and carried over (moved with the edits) because the
    * YAML document it belongs to does not parse right now. Stale findings keep their squiggle but offer no fix.
    */
@@ -87,7 +92,8 @@ export type RuleCategory =
   | 'Control plane'
   | 'Configuration files'
   | 'Upgrading'
-  | 'Suppressions';
+  | 'Suppressions'
+  | 'Templates';
 
 /** An error inside the engine (a rule that threw). Logged by the server; never shown as a finding. */
 export interface InternalError {

@@ -6,6 +6,7 @@ import { CROSS_DOCUMENT_RULES } from '../registry/cross-document.js';
 import { ENFORCEMENT_NETWORK_RBAC_RULES } from '../registry/enforcement-network-rbac.js';
 import { POD_SECURITY_RULES } from '../registry/pod-security.js';
 import type { Rule } from '../rule.js';
+import helmTemplate from './helm-template.js';
 import unusedSuppression from './unused-suppression.js';
 
 export const RULES: readonly Rule[] = [
@@ -15,6 +16,7 @@ export const RULES: readonly Rule[] = [
   ...CONTROL_PLANE_RULES,
   ...CONFIG_FILE_RULES,
   unusedSuppression,
+  helmTemplate,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));
