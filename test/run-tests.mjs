@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every test layer through node's test runner, then prints the closing "N passed, N failed" line.
 //   node test/run-tests.mjs                 all layers (what `npm test` and .ci/run do)
-//   node test/run-tests.mjs --only unit,lsp one or more layers: unit, lsp, nvim, vscode
+//   node test/run-tests.mjs --only unit,lsp one or more layers: unit, lsp, cli, nvim, vscode
 // Expects a build (npm test builds first).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +12,7 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const LAYERS = {
   unit: ['shared-rules/out', 'test/unit'],
   lsp: ['test/out/lsp'],
+  cli: ['test/out/cli'],
   nvim: ['test/out/nvim'],
   vscode: ['test/out/vscode/grammar.test.js', 'test/out/vscode/extension-host.test.js'],
 };

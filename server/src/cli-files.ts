@@ -2,7 +2,8 @@
 // scan (.git and node_modules skipped, only .yaml/.yml files that look like Kubernetes), standard input for `-`.
 // Files named one by one are checked whatever their extension or content.
 import { promises as fs } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isKustomizationFile, kustomizationPatches } from '@kube-hardening/shared-rules';
 import { Minimatch } from 'minimatch';
 import { STDIN, UsageError } from './cli-options.js';
 import { isExcluded, listYamlFiles, looksLikeKubernetes } from './scan.js';
@@ -41,6 +42,8 @@ export interface CollectOptions {
   /** Globs relative to `excludeBase` (default: cwd) of files not to check, besides .git and node_modules. */
   readonly exclude: readonly string[];
   readonly excludeBase?: string;
+  /** The project configuration's exclusions, relative to its folder. */
+  readonly projectExclude?: { readonly base: string; readonly globs: readonly string[] };
   readonly stdinFilename?: string;
 }
 
@@ -55,6 +58,7 @@ export async function collectFiles(patterns: readonly string[], o: CollectOption
   const add = (path: string, explicit: boolean) => {
     if (seen.has(path)) return;
     if (!explicit && o.exclude.length > 0 && isExcluded(excludeBase, path, o.exclude)) return;
+    if (!explicit && o.projectExclude && isExcluded(o.projectExclude.base, path, o.projectExclude.globs)) return;
     seen.add(path);
     out.push({ file: shownName(o.cwd, path), path, explicit });
   };
@@ -135,4 +139,18 @@ export async function expandGlob(pattern: string, cwd: string): Promise<string[]
   const matcher = new Minimatch(posix, { dot: false });
   const files = await listYamlFiles(base, [], () => false);
   return files.map((c) => c.path).filter((path) => matcher.match(absolute ? toPosix(path) : toPosix(relative(cwd, path))));
+}
+
+/** The files that the kustomizations among `candidates` name as patches (absolute paths): partial objects. */
+export async function kustomizePatches(candidates: readonly Candidate[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const c of candidates) {
+    if (c.path === undefined || !isKustomizationFile(basename(c.path))) continue;
+    try {
+      for (const p of kustomizationPatches(await fs.readFile(c.path, 'utf8'))) out.add(resolve(dirname(c.path), p));
+    } catch {
+      // unreadable: it names no patches
+    }
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 // --fix: applies the engine's fixes to files in place, in passes (fixAll), and writes a file only when the result
 // converged and still parses, atomically (a temporary file in the same folder renamed over the original).
-import { fixAll, type FixSafety, type Rule } from '@kube-hardening/shared-rules';
+import { fixAll, lineIndex, type FixSafety, type LintOptions } from '@kube-hardening/shared-rules';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -17,8 +17,8 @@ export interface FixOutcome {
  * Fixes `text` with the chosen rules' fixes: `safe` ones, or with `review` every fix. The result is refused when
  * the fixes did not converge or the fixed text does not parse.
  */
-export function fixText(text: string, rules: readonly Rule[], level: FixSafety): FixOutcome {
-  const result = fixAll(text, level === 'safe' ? { rules, safety: 'safe' } : { rules });
+export function fixText(text: string, options: LintOptions, level: FixSafety): FixOutcome {
+  const result = fixAll(text, level === 'safe' ? { ...options, safety: 'safe' } : options);
   if (result.applied === 0 || result.text === text) return { text, applied: 0 };
   const refused = fixGuard(text, result.text, result.remaining);
   return refused ? { text, applied: 0, refused } : { text: result.text, applied: result.applied };
@@ -32,14 +32,15 @@ export function fixGuard(original: string, fixed: string, remaining: number): st
   if (remaining > 0) return `the fixes did not converge (${remaining} still offered after the last pass)`;
   const error = firstParseError(fixed);
   if (!error) return undefined;
-  return firstParseError(original) ? `the file does not parse as YAML (${error})` : `the fixed text would not parse as YAML (${error})`;
+  const before = firstParseError(original);
+  return before ? `the file does not parse as YAML (${before})` : `the fixed text would not parse as YAML (${error})`;
 }
 
 function firstParseError(text: string): string | undefined {
   try {
-    for (const doc of parseAllDocuments(text)) {
+    for (const doc of parseAllDocuments(text, { prettyErrors: false })) {
       const e = doc.errors[0];
-      if (e) return e.linePos ? `line ${e.linePos[0].line}: ${e.message.split('\n')[0]}` : e.message.split('\n')[0];
+      if (e) return `line ${lineIndex(text).position(e.pos[0]).line + 1}: ${e.message}`;
     }
     return undefined;
   } catch (e) {

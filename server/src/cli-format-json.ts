@@ -1,7 +1,7 @@
 // --format json: a versioned, documented schema (docs/cli-json-schema.md, schemas/cli-output.schema.json).
 // Bump JSON_VERSION when a field changes meaning or goes away; adding a field does not bump it.
 import { GUIDANCE_PDF, GUIDANCE_TITLE, GUIDANCE_VERSION, guidanceSection, ruleDocsUrl, type Rule } from '@kube-hardening/shared-rules';
-import { cliFix, countFindings, guidanceLinks, rangesOf, TOOL, type Report } from './cli-report.js';
+import { cliFix, cliFixes, countFindings, guidanceLinks, rangesOf, TOOL, type Report } from './cli-report.js';
 
 export const JSON_VERSION = 1;
 
@@ -65,7 +65,7 @@ export function formatRulesJson(rules: readonly Rule[]): string {
       category: r.meta.category,
       guidanceSection: guidanceSection(r.meta),
       guidance: guidanceLinks(r.meta.id),
-      fix: r.meta.fix ? { safety: r.meta.fix.safety, description: r.meta.fix.description } : null,
+      fix: r.meta.fix ? { safety: r.meta.fix.safety, description: r.meta.fix.description, cli: cliFixes(r.meta.id) } : null,
       peers: [...r.meta.peers],
       docs: ruleDocsUrl(r.meta.id),
     })),

@@ -1,6 +1,6 @@
 // --format text: findings grouped by file, aligned columns, colour on a terminal, and a summary line.
 import { guidanceSection, type Rule, type Severity } from '@kube-hardening/shared-rules';
-import { countFindings, plural, rangesOf, type Report } from './cli-report.js';
+import { cliFixes, countFindings, plural, rangesOf, type Report } from './cli-report.js';
 
 export interface Style {
   bold(s: string): string;
@@ -59,7 +59,7 @@ export function summaryLine(report: Report, style: Style): string {
 
 /** --list-rules as a table: id, severity, guidance section, fix. */
 export function formatRuleTable(rules: readonly Rule[]): string {
-  const rows = [['RULE', 'SEVERITY', 'GUIDANCE SECTION', 'FIX'], ...rules.map((r) => [r.meta.id, r.meta.severity, guidanceSection(r.meta), r.meta.fix?.safety ?? '-'])];
+  const rows = [['RULE', 'SEVERITY', 'GUIDANCE SECTION', 'FIX'], ...rules.map((r) => [r.meta.id, r.meta.severity, guidanceSection(r.meta), !r.meta.fix ? '-' : cliFixes(r.meta.id) ? r.meta.fix.safety : `${r.meta.fix.safety} (editor only)`])];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   return `${rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')).join('\n')}\n`;
 }

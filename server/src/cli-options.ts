@@ -46,6 +46,8 @@ Options:
   --rule <id>                       check only this rule (repeatable, or comma-separated)
   --disable <id>                    do not check this rule (repeatable, or comma-separated)
   --exclude <glob>                  skip files matching this glob, relative to the current folder (repeatable)
+  --config <file>                   the project configuration (default: the nearest .kube-hardening.yaml above
+                                    the first path); an invalid one is a configuration error (exit 2)
   --fix                             apply the safe fixes to the files, then report what remains
   --fix-review                      apply the safe and the review fixes (they change how workloads run)
   --stdin-filename <name>           the file name to show for standard input (default: <stdin>)

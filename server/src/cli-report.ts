@@ -1,7 +1,7 @@
 // What the CLI's formats print: the checked files with their findings, and helpers they share (positions, counts,
 // the tool's name and version).
 import {
-  guidancePageUrl, guidanceSection, lineIndex, RULES_BY_ID, type Finding, type GuidanceSection, type Rule, type RuleMeta, type Severity,
+  CROSS_RULE_IDS, GUIDANCE_SECTIONS, guidancePageUrl, guidanceSection, lineIndex, RULES_BY_ID, type Finding, type GuidanceSection, type Rule, type RuleMeta, type Severity,
 } from '@kube-hardening/shared-rules';
 import type { Skipped } from './cli-files.js';
 
@@ -69,10 +69,23 @@ export function linesOf(text: string): string[] {
   return text.split(/\r?\n/);
 }
 
-/** A fix that --fix (safe) or --fix-review can apply: one that edits the file itself. */
+const CROSS = new Set<string>(CROSS_RULE_IDS);
+
+/** Whether --fix/--fix-review can apply the rule's fixes (see cliFix). */
+export function cliFixes(ruleId: string): boolean {
+  return !CROSS.has(ruleId) && !!metaOf(ruleId)?.fix;
+}
+
+/**
+ * The fix --fix (safe) or --fix-review applies for a finding. Those are the fixes of the file's own documents; the
+ * cross-document rules' fixes (a NetworkPolicy, LimitRange or ResourceQuota added for a namespace) are the
+ * editor's only.
+ */
 export function cliFix(f: Finding): Finding['fixes'][number] | undefined {
+  if (!cliFixes(f.ruleId)) return undefined;
   const usable = f.fixes.filter((x) => x.edits.length > 0);
-  return usable.find((x) => x.preferred) ?? usable[0];
+  // The fix --fix applies when there is a safe one, else the one --fix-review applies.
+  return usable.find((x) => x.preferred && x.safety === 'safe') ?? usable.find((x) => x.safety === 'safe') ?? usable.find((x) => x.preferred) ?? usable[0];
 }
 
 export interface Counts {
@@ -109,7 +122,7 @@ export function metaOf(ruleId: string): RuleMeta | undefined {
 
 export function sectionOf(ruleId: string): GuidanceSection {
   const meta = metaOf(ruleId);
-  return meta ? guidanceSection(meta) : 'Suppressions';
+  return meta ? guidanceSection(meta) : GUIDANCE_SECTIONS[GUIDANCE_SECTIONS.length - 1]!;
 }
 
 export interface GuidanceLink {
@@ -119,7 +132,12 @@ export interface GuidanceLink {
 }
 
 export function guidanceLinks(ruleId: string): GuidanceLink[] {
-  return (metaOf(ruleId)?.guidance ?? []).map((g) => ({ section: g.section, page: g.page, url: guidancePageUrl(g) }));
+  const out: GuidanceLink[] = [];
+  for (const g of metaOf(ruleId)?.guidance ?? []) {
+    // Two quotes from the same page are one link.
+    if (!out.some((l) => l.section === g.section && l.page === g.page)) out.push({ section: g.section, page: g.page, url: guidancePageUrl(g) });
+  }
+  return out;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

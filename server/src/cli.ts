@@ -1,115 +1,171 @@
-// The command-line entry: lints files and folders with the same engine as the editor and prints
-// `file:line:col severity rule-id message`. Exit code 1 when a finding of warning severity or above exists.
+// The command-line entry (`kube-harden`): lints files, folders and globs with the same engine as the editor, judges
+// them together as one workspace, optionally fixes them in place, and prints the findings as text, JSON, SARIF or
+// HTML. Exit code 0: nothing at or above the severity threshold; 1: something; 2: a usage or configuration error.
+// The parts live beside it: cli-options (command line), cli-files (what to check), cli-fix (--fix),
+// cli-format-* (the formats), cli-report (what the formats share), cli-progress (the progress line).
 import {
-  buildView, fileFacts, fileFindings, fileInternalErrors, lineIndex, lintFile, RULES, workspaceFindings, type Finding, type LintedFile,
+  buildView, fileFacts, fileFindings, fileInternalErrors, lintFile, workspaceFindings, type FileFacts, type Finding, type LintedFile, type LintOptions,
 } from '@kube-hardening/shared-rules';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { findConfig, loadConfig } from './cli-config.js';
+import { collectFiles, isSkipped, kustomizePatches, readAllStdin, readCandidate, type Skipped, type SourceFile } from './cli-files.js';
+import { fixText, writeAtomic } from './cli-fix.js';
+import { formatHtml } from './cli-format-html.js';
+import { formatJson, formatRulesJson } from './cli-format-json.js';
+import { formatSarif } from './cli-format-sarif.js';
+import { COLOUR, formatRuleTable, formatText, PLAIN, useColour } from './cli-format-text.js';
+import { parseOptions, selectRules, usage, UsageError, type CliOptions } from './cli-options.js';
+import { createProgress } from './cli-progress.js';
+import { atOrAbove, TOOL, type Report, type ReportFile } from './cli-report.js';
 
-const SKIP_DIRS = new Set(['.git', 'node_modules']);
-const YAML_FILE = /\.ya?ml$/i;
-
-function usage(): string {
-  return [
-    'Usage: kube-harden [paths…]',
-    '',
-    'Checks Kubernetes YAML files (and folders of them) against the NSA/CISA Kubernetes Hardening Guidance.',
-    'Prints one line per finding: file:line:col severity rule-id message.',
-    'Exit code: 0 when no finding of warning severity or above, 1 when there is one, 2 on a usage error.',
-    '',
-    'Options:',
-    '  --list-rules  print the rule ids with their severities',
-    '  --help        print this help',
-  ].join('\n');
+export interface CliIo {
+  readonly stdout: { readonly isTTY?: boolean; write(s: string): unknown };
+  readonly stderr: { readonly isTTY?: boolean; write(s: string): unknown };
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readStdin(): Promise<string>;
 }
 
-/** Files to lint under `path`: the path itself if it is a file, else every YAML file below it. */
-function collect(path: string, out: string[]): void {
-  const st = statSync(path);
-  if (st.isFile()) {
-    out.push(path);
-    return;
-  }
-  if (!st.isDirectory()) return;
-  for (const name of readdirSync(path).sort()) {
-    const child = join(path, name);
-    let s;
-    try {
-      s = statSync(child);
-    } catch {
-      continue;
+/** Runs the CLI; never throws: a thrown error becomes a message on stderr and exit code 2. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`kube-harden: ${e.message}\nRun kube-harden --help for usage.\n`);
+    } else {
+      io.stderr.write(`kube-harden: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     }
-    if (s.isDirectory()) {
-      if (!SKIP_DIRS.has(name)) collect(child, out);
-    } else if (s.isFile() && YAML_FILE.test(name)) out.push(child);
-  }
-}
-
-export function formatFinding(file: string, text: string, f: Finding): string {
-  const p = lineIndex(text).position(f.range.start);
-  return `${file}:${p.line + 1}:${p.character + 1} ${f.severity} ${f.ruleId} ${f.message}`;
-}
-
-export function main(argv: readonly string[]): number {
-  const args = argv.filter((a) => !a.startsWith('--'));
-  const flags = argv.filter((a) => a.startsWith('--'));
-  if (flags.includes('--help')) {
-    process.stdout.write(`${usage()}\n`);
-    return 0;
-  }
-  if (flags.includes('--list-rules')) {
-    for (const r of RULES) process.stdout.write(`${r.meta.id}\t${r.meta.severity}\t${r.meta.category}\t${r.meta.fix ? `fix: ${r.meta.fix.safety}` : 'no fix'}\n`);
-    return 0;
-  }
-  const unknown = flags.filter((f) => f !== '--help' && f !== '--list-rules');
-  if (unknown.length > 0) {
-    process.stderr.write(`kube-harden: unknown option ${unknown[0]}\n\n${usage()}\n`);
     return 2;
   }
-  const files: string[] = [];
-  for (const p of args.length > 0 ? args : ['.']) {
-    try {
-      collect(p, files);
-    } catch (e) {
-      process.stderr.write(`kube-harden: cannot read ${p}: ${(e as Error).message}\n`);
-      return 2;
-    }
-  }
-  // Lint every file, then judge each against the facts of all of them (the scanned files are the workspace).
-  const linted: { file: string; text: string; result: LintedFile }[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      process.stderr.write(`kube-harden: cannot read ${file}: ${(e as Error).message}\n`);
-      continue;
-    }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const result = lintFile(text);
-    for (const e of fileInternalErrors(result)) process.stderr.write(`kube-harden: internal error in ${file}${e.ruleId ? ` (rule ${e.ruleId})` : ''}: ${e.message}\n`);
-    linted.push({ file, text, result });
-  }
-  const facts = new Map(linted.map((l) => [l.file, fileFacts(l.result, l.file)]));
-  const view = buildView(facts.values());
-  const enabled = new Set(RULES.map((r) => r.meta.id));
-  let failing = 0;
-  let total = 0;
-  for (const { file, text, result } of linted) {
-    const shown = relative(process.cwd(), file) || file;
-    for (const f of workspaceFindings(fileFindings(result), facts.get(file)!, view, enabled)) {
-      total++;
-      if (f.severity !== 'information') failing++;
-      process.stdout.write(`${formatFinding(shown, text, f)}\n`);
-    }
-  }
-  process.stderr.write(`${files.length} file(s) checked, ${total} finding(s), ${failing} at warning or above\n`);
-  return failing > 0 ? 1 : 0;
 }
 
-// `kube-harden … | head` closes stdout early: that is not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
-process.exitCode = main(process.argv.slice(2));
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const options = parseOptions(argv);
+  if (options.help) {
+    io.stdout.write(`${usage()}\n`);
+    return 0;
+  }
+  if (options.version) {
+    io.stdout.write(`${TOOL.version}\n`);
+    return 0;
+  }
+  const rules = selectRules(options);
+  if (options.listRules) {
+    io.stdout.write(options.format === 'json' ? formatRulesJson(rules) : formatRuleTable(rules));
+    return 0;
+  }
+  if (rules.length === 0) throw new UsageError('no rule left to run: --disable turns off every rule chosen');
+
+  // The project configuration: rules turned off leave the run, severities are applied to the findings, its
+  // exclusions join --exclude, and its engine part (target version …) changes judgements.
+  const configPath = await findConfig(options.config, options.paths, io.cwd);
+  const project = configPath ? await loadConfig(configPath, io.cwd) : undefined;
+  const ruleLevels = project?.config.rules ?? {};
+  const enabled = rules.filter((r) => ruleLevels[r.meta.id] !== 'off' || options.rules.includes(r.meta.id));
+  if (enabled.length === 0) throw new UsageError('no rule left to run: the configuration turns off every rule chosen');
+
+  const candidates = await collectFiles(options.paths, {
+    cwd: io.cwd, exclude: options.exclude,
+    ...(project && project.config.exclude.length > 0 ? { projectExclude: { base: project.folder, globs: project.config.exclude } } : {}),
+    ...(options.stdinFilename ? { stdinFilename: options.stdinFilename } : {}),
+  });
+  // kustomize: the patches a kustomization names are partial objects.
+  const patches = await kustomizePatches(candidates);
+  const progress = createProgress(io.stderr, candidates.length, 'scanning');
+  const note = (s: string) => {
+    progress.end();
+    io.stderr.write(`${s}\n`);
+  };
+  const linted: { source: SourceFile; result: LintedFile; facts: FileFacts }[] = [];
+  const skipped: Skipped[] = [];
+  const fixed: Report['fixed'][number][] = [];
+  const ids = new Set<string>();
+  for (const [i, candidate] of candidates.entries()) {
+    progress.update(i);
+    const read = await readCandidate(candidate, io.readStdin);
+    if (!read) continue;
+    if (isSkipped(read)) {
+      skipped.push(read);
+      note(`kube-harden: skipped ${read.file}: ${read.reason}`);
+      continue;
+    }
+    let source = read;
+    const lintOptions = {
+      rules: enabled,
+      ...(project?.engine ? { config: project.engine } : {}),
+      ...(source.path !== undefined && patches.has(source.path) ? { partial: true } : {}),
+    };
+    if (options.fix && source.path !== undefined) source = await fixFile(source, options, lintOptions, note, fixed);
+    const result = lintFile(source.text, undefined, [], lintOptions);
+    for (const e of fileInternalErrors(result)) note(`kube-harden: internal error in ${source.file}${e.ruleId ? ` (rule ${e.ruleId})` : ''}: ${e.message}`);
+    // The workspace knows files by id: the shown name, made unique (standard input may be named like a file).
+    let id = source.file;
+    for (let n = 2; ids.has(id); n++) id = `${source.file}#${n}`;
+    ids.add(id);
+    linted.push({ source, result, facts: fileFacts(result, id) });
+  }
+  progress.update(candidates.length);
+  progress.end();
+
+  // Judge every file against the facts of all of them: the files checked are the workspace.
+  const view = buildView(linted.map((l) => l.facts));
+  const ran = new Set(enabled.map((r) => r.meta.id));
+  const withLevel = (f: Finding): Finding => {
+    const level = ruleLevels[f.ruleId];
+    return level && level !== 'off' && !options.rules.includes(f.ruleId) ? { ...f, severity: level } : f;
+  };
+  const files: ReportFile[] = linted.map(({ source, result, facts }) => ({
+    file: source.file,
+    text: source.text,
+    findings: workspaceFindings(fileFindings(result), facts, view, ran).map(withLevel),
+  }));
+  const report: Report = { files, skipped, rules: enabled, threshold: options.severityThreshold, fixed };
+  io.stdout.write(format(report, options, io));
+  return files.some((f) => f.findings.some((x) => atOrAbove(x.severity, options.severityThreshold))) ? 1 : 0;
+}
+
+async function fixFile(source: SourceFile, options: CliOptions, lintOptions: LintOptions, note: (s: string) => void, fixed: { file: string; applied: number }[]): Promise<SourceFile> {
+  const outcome = fixText(source.text, lintOptions, options.fix!);
+  if (outcome.refused) {
+    note(`${source.file}: not fixed: ${outcome.refused}`);
+    return source;
+  }
+  if (outcome.applied === 0) return source;
+  try {
+    await writeAtomic(source.path!, source.bom ? `\ufeff${outcome.text}` : outcome.text);
+  } catch (e) {
+    note(`${source.file}: not fixed: cannot write it: ${(e as Error).message}`);
+    return source;
+  }
+  note(`${source.file}: ${outcome.applied} ${outcome.applied === 1 ? 'fix' : 'fixes'} applied`);
+  fixed.push({ file: source.file, applied: outcome.applied });
+  return { ...source, text: outcome.text };
+}
+
+function format(report: Report, options: CliOptions, io: CliIo): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, io.cwd);
+    case 'html':
+      return formatHtml(report);
+    default:
+      return formatText(report, useColour(options.color, io.stdout, io.env) ? COLOUR : PLAIN);
+  }
+}
+
+function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, readStdin: readAllStdin };
+}
+
+if (require.main === module) {
+  // `kube-harden … | head` closes stdout early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
