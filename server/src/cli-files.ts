@@ -96,7 +96,8 @@ export async function readCandidate(c: Candidate, readStdin: () => Promise<strin
   }
   const bom = raw.charCodeAt(0) === 0xfeff;
   const text = bom ? raw.slice(1) : raw;
-  if (!c.explicit && !looksLikeKubernetes(text)) return undefined;
+  // A kustomization is kustomize's own file, not a manifest (it is read for the patches it names).
+  if (!c.explicit && (!looksLikeKubernetes(text) || (c.path !== undefined && isKustomizationFile(basename(c.path))))) return undefined;
   return { file: c.file, path: c.path, text, bom };
 }
 

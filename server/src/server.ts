@@ -307,7 +307,8 @@ export function startServer(connection: Connection): void {
   async function indexFromDisk(uri: string, settings: Settings, excludes?: readonly string[]): Promise<Set<string> | undefined> {
     const path = URI.parse(uri).fsPath;
     const folder = folderOf(path);
-    if (!folder || isExcluded(folder, path, excludes ?? (await excludesFor(folder, settings)))) return index.delete(uri);
+    // A kustomization is kustomize's own file, not a manifest.
+    if (!folder || isKustomizationFile(basename(path)) || isExcluded(folder, path, excludes ?? (await excludesFor(folder, settings)))) return index.delete(uri);
     let size: number;
     try {
       size = (await fs.stat(path)).size;
