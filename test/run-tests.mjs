@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every test layer through node's test runner, then prints the closing "N passed, N failed" line.
 //   node test/run-tests.mjs                 all layers (what `npm test` and .ci/run do)
-//   node test/run-tests.mjs --only unit,lsp one or more layers: unit, lsp, cli, nvim, vscode
+//   node test/run-tests.mjs --only unit,lsp one or more layers: unit, lsp, cli, nvim, vscode, ui
 // Expects a build (npm test builds first).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,16 +15,17 @@ const LAYERS = {
   cli: ['test/out/cli'],
   nvim: ['test/out/nvim'],
   vscode: ['test/out/vscode/grammar.test.js', 'test/out/vscode/extension-host.test.js'],
+  ui: ['test/out/ui/ui.test.js'],
 };
 const onlyArg = process.argv.indexOf('--only');
 const chosen = onlyArg > 0 ? process.argv[onlyArg + 1].split(',') : Object.keys(LAYERS);
 for (const layer of chosen) if (!LAYERS[layer]) throw new Error(`unknown layer ${layer}; known: ${Object.keys(LAYERS).join(', ')}`);
 
-// The VS Code layer (extension host and grammar) runs on code-server, installed into .cache/ on first use.
-if (chosen.includes('vscode')) {
+// The VS Code layers (extension host and grammar; the workbench UI) run on code-server, installed into .cache/ on first use.
+if (chosen.includes('vscode') || chosen.includes('ui')) {
   const install = spawnSync('bash', [join(repo, 'test', 'vscode', 'install-code-server.sh')], { cwd: repo, stdio: ['ignore', 'inherit', 'inherit'] });
   if (install.status !== 0) {
-    process.stdout.write('\ncode-server could not be installed (see above); the VS Code layer is required\n0 passed, 1 failed\n');
+    process.stdout.write('\ncode-server could not be installed (see above); the VS Code and UI layers are required\n0 passed, 1 failed\n');
     process.exit(1);
   }
 }

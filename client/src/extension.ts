@@ -27,9 +27,12 @@ export async function activate(context: ExtensionContext): Promise<KubeHardening
   };
   const outputChannel = window.createOutputChannel('Kube Hardening', { log: true });
   const clientOptions: LanguageClientOptions = {
+    // Files on disk, new files, and files of a virtual workspace (GitHub Repositories): not the left side of
+    // diffs (`git:`), whose problems would show twice.
     documentSelector: [
       { language: 'yaml', scheme: 'file' },
       { language: 'yaml', scheme: 'untitled' },
+      { language: 'yaml', scheme: 'vscode-vfs' },
     ],
     outputChannel,
     synchronize: { configurationSection: 'kubeHardening' },
