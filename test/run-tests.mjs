@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every test layer through node's test runner, then prints the closing "N passed, N failed" line.
 //   node test/run-tests.mjs                 all layers (what `npm test` and .ci/run do)
-//   node test/run-tests.mjs --only unit,lsp one or more layers: unit, lsp, cli, nvim, vscode, ui
+//   node test/run-tests.mjs --only unit,lsp one or more layers: unit, lsp, cli, nvim, vscode, ui, robustness
 // Expects a build (npm test builds first).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -16,9 +16,13 @@ const LAYERS = {
   nvim: ['test/out/nvim'],
   vscode: ['test/out/vscode/grammar.test.js', 'test/out/vscode/extension-host.test.js'],
   ui: ['test/out/ui/ui.test.js'],
+  robustness: ['test/out/robustness'],
 };
 const onlyArg = process.argv.indexOf('--only');
-const chosen = onlyArg > 0 ? process.argv[onlyArg + 1].split(',') : Object.keys(LAYERS);
+// The robustness layer (issue 8) is still being completed: run it with --only robustness; it joins the default
+// run once its time bounds hold on the CI machine.
+const DEFAULT_LAYERS = Object.keys(LAYERS).filter((l) => l !== 'robustness');
+const chosen = onlyArg > 0 ? process.argv[onlyArg + 1].split(',') : DEFAULT_LAYERS;
 for (const layer of chosen) if (!LAYERS[layer]) throw new Error(`unknown layer ${layer}; known: ${Object.keys(LAYERS).join(', ')}`);
 
 // The VS Code layers (extension host and grammar; the workbench UI) run on code-server, installed into .cache/ on first use.

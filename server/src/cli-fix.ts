@@ -1,9 +1,8 @@
 // --fix: applies the engine's fixes to files in place, in passes (fixAll), and writes a file only when the result
 // converged and still parses, atomically (a temporary file in the same folder renamed over the original).
-import { fixAll, lineIndex, type FixSafety, type LintOptions } from '@kube-hardening/shared-rules';
+import { fixAll, lineIndex, parseYamlDocuments, type FixSafety, type LintOptions } from '@kube-hardening/shared-rules';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
 
 export interface FixOutcome {
   /** The fixed text (the original when nothing was applied or the result was refused). */
@@ -38,7 +37,7 @@ export function fixGuard(original: string, fixed: string, remaining: number): st
 
 function firstParseError(text: string): string | undefined {
   try {
-    for (const doc of parseAllDocuments(text, { prettyErrors: false })) {
+    for (const doc of parseYamlDocuments(text)) {
       const e = doc.errors[0];
       if (e) return `line ${lineIndex(text).position(e.pos[0]).line + 1}: ${e.message}`;
     }

@@ -17,6 +17,25 @@ export interface OpenDocument {
   pendingEdits: OffsetEdit[];
 }
 
+const isPosition = (p: unknown): boolean =>
+  typeof p === 'object' && p !== null && Number.isInteger((p as { line: unknown }).line) && Number.isInteger((p as { character: unknown }).character);
+
+/**
+ * Why a didChange's content changes cannot be applied (a misbehaving client), or undefined when they can: each needs
+ * a string text, and a range (when it has one) of integer positions.
+ */
+export function malformedChanges(changes: unknown): string | undefined {
+  if (!Array.isArray(changes)) return 'contentChanges is not a list';
+  for (const [i, c] of changes.entries()) {
+    if (typeof c !== 'object' || c === null || typeof (c as { text?: unknown }).text !== 'string') return `change ${i} has no text`;
+    if ('range' in c) {
+      const range = (c as { range: unknown }).range as { start?: unknown; end?: unknown } | null;
+      if (typeof range !== 'object' || range === null || !isPosition(range.start) || !isPosition(range.end)) return `change ${i} has a malformed range`;
+    }
+  }
+  return undefined;
+}
+
 export class DocumentStore {
   private readonly docs = new Map<string, OpenDocument>();
 
@@ -53,14 +72,19 @@ export class DocumentStore {
     for (const change of changes) {
       const length = doc.getText().length;
       if ('range' in change) {
-        // Clamp a range beyond the end (a misbehaving client) instead of corrupting the text.
-        const start = Math.min(doc.offsetAt(change.range.start), length);
-        const end = Math.max(start, Math.min(doc.offsetAt(change.range.end), length));
+        // A misbehaving client's range (past the end, on a line that does not exist, end before start) is clamped
+        // and ordered, and the document gets exactly the edit recorded: TextDocument.update trusts the range's line
+        // numbers, and a line past the end corrupts its line table (positions become NaN, later edits the text).
+        const a = Math.min(doc.offsetAt(change.range.start), length);
+        const b = Math.min(doc.offsetAt(change.range.end), length);
+        const start = Math.min(a, b);
+        const end = Math.max(a, b);
         state.pendingEdits.push({ start, end, newText: change.text });
+        doc = TextDocument.update(doc, [{ range: { start: doc.positionAt(start), end: doc.positionAt(end) }, text: change.text }], version);
       } else {
         state.pendingEdits.push({ start: 0, end: length, newText: change.text });
+        doc = TextDocument.update(doc, [change], version);
       }
-      doc = TextDocument.update(doc, [change], version);
     }
     state.document = doc;
     return true;

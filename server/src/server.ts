@@ -6,7 +6,7 @@ import {
   type EngineConfig, type FileFacts, type Finding, type LintOptions, type ProjectConfig,
 } from '@kube-hardening/shared-rules';
 import { promises as fs } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, resolve, sep } from 'node:path';
 import { URI } from 'vscode-uri';
 import {
   CodeActionKind, createConnection, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
@@ -17,7 +17,7 @@ import {
   SHOW_DOCUMENTATION, SOURCE, toDiagnostics, toHover, toQuickFix, toRuleIdHover, toShowDocumentation, toWorkspaceEdit,
   type DiagnosticData, type EditSupport,
 } from './convert.js';
-import { DocumentStore, type OpenDocument } from './documents.js';
+import { DocumentStore, malformedChanges, type OpenDocument } from './documents.js';
 import { isExcluded, listYamlFiles, looksLikeKubernetes, yieldToEventLoop } from './scan.js';
 import { DEFAULT_SETTINGS, enabledGlobs, parseSettings, type Settings } from './settings.js';
 import { lineMap, WorkspaceIndex, type IndexedFile, type PositionMap } from './workspace-index.js';
@@ -125,7 +125,10 @@ export function startServer(connection: Connection): void {
   async function loadKustomizations(files: readonly string[]): Promise<boolean> {
     const patches = new Set<string>();
     for (const path of files.filter((f) => isKustomizationFile(basename(f)))) {
+      const folder = folderOf(path);
+      if (!folder || !(await isInside(folder, path))) continue;
       try {
+        // The patch paths are only names to recognise files of the workspace by: they are never read.
         for (const p of kustomizationPatches(await fs.readFile(path, 'utf8'))) patches.add(resolve(dirname(path), p));
       } catch {
         // unreadable: no patches from it
@@ -149,7 +152,8 @@ export function startServer(connection: Connection): void {
     let text: string | undefined = open?.document.getText();
     if (text === undefined) {
       try {
-        text = await fs.readFile(`${folder}/${CONFIG_FILE_NAME}`, 'utf8');
+        const path = `${folder}/${CONFIG_FILE_NAME}`;
+        text = (await isInside(folder, path)) ? await fs.readFile(path, 'utf8') : undefined;
       } catch {
         text = undefined;
       }
@@ -288,15 +292,17 @@ export function startServer(connection: Connection): void {
   }
 
   /** The workspace folder holding a path, if any. */
-  const folderOf = (path: string) => folders.find((f) => path === f || path.startsWith(f.endsWith('/') ? f : `${f}/`));
+  /** The workspace folder holding a path (`..` segments resolved first: `folder/../x` is not in the folder), if any. */
+  const folderOf = (path: string) => folderHolding(folders, path);
 
   async function excludesFor(folder: string, settings: Settings): Promise<string[]> {
     const globs = [...settings.exclude];
     if (canPullConfiguration) {
       const scopeUri = URI.file(folder).toString();
+      // A client that never answers must not stall the scan: after the timeout, no editor exclusions.
       const [files, search] = await Promise.all([
-        connection.workspace.getConfiguration({ scopeUri, section: 'files.exclude' }).catch(() => null),
-        connection.workspace.getConfiguration({ scopeUri, section: 'search.exclude' }).catch(() => null),
+        withTimeout(connection.workspace.getConfiguration({ scopeUri, section: 'files.exclude' }).catch(() => null), SETTINGS_TIMEOUT_MS, null),
+        withTimeout(connection.workspace.getConfiguration({ scopeUri, section: 'search.exclude' }).catch(() => null), SETTINGS_TIMEOUT_MS, null),
       ]);
       globs.push(...enabledGlobs(files), ...enabledGlobs(search));
     }
@@ -309,6 +315,8 @@ export function startServer(connection: Connection): void {
     const folder = folderOf(path);
     // A kustomization is kustomize's own file, not a manifest.
     if (!folder || isKustomizationFile(basename(path)) || isExcluded(folder, path, excludes ?? (await excludesFor(folder, settings)))) return index.delete(uri);
+    // A symbolic link out of the folder (the scan never follows links; a watcher event may name one) is not read.
+    if (!(await isInside(folder, path))) return index.delete(uri);
     let size: number;
     try {
       size = (await fs.stat(path)).size;
@@ -492,11 +500,21 @@ export function startServer(connection: Connection): void {
   }));
 
   connection.onDidOpenTextDocument(guard('didOpen', undefined, ({ textDocument: td }) => {
-    const state = documents.open(td.uri, td.languageId, td.version, td.text);
+    // A malformed notification must not leave a document whose text is not a string (every later request would fail).
+    if (typeof td?.uri !== 'string' || typeof td.text !== 'string') {
+      connection.console.warn(`didOpen ignored: malformed textDocument (uri ${typeof td?.uri}, text ${typeof td?.text})`);
+      return;
+    }
+    const state = documents.open(td.uri, typeof td.languageId === 'string' ? td.languageId : 'yaml', Number.isInteger(td.version) ? td.version : 0, td.text);
     schedule(state.document.uri);
   }));
 
   connection.onDidChangeTextDocument(guard('didChange', undefined, ({ textDocument, contentChanges }) => {
+    const malformed = malformedChanges(contentChanges);
+    if (malformed) {
+      connection.console.warn(`didChange ignored for ${String(textDocument?.uri)}: ${malformed}`);
+      return;
+    }
     if (!documents.change(textDocument.uri, textDocument.version ?? 0, contentChanges)) {
       log(`didChange for a document that is not open: ${textDocument.uri}`);
       return;
@@ -506,7 +524,10 @@ export function startServer(connection: Connection): void {
 
   connection.onDidCloseTextDocument(guard('didClose', undefined, ({ textDocument }) => {
     const uri = textDocument.uri;
-    if (!documents.close(uri)) return;
+    if (!documents.close(uri)) {
+      log(`didClose for a document that is not open: ${uri}`);
+      return;
+    }
     lastSettings.delete(uri);
     if (isConfigFile(uri)) {
       // Back to the file on disk (or none).
@@ -531,6 +552,8 @@ export function startServer(connection: Connection): void {
   /** The current findings of a document, linting first when changes are pending (requests see the latest text). */
   function currentFindings(uri: string): OpenDocument | undefined {
     const state = documents.get(uri);
+    // A file above maxFileSize is never linted, not even for a hover: it has no findings.
+    if (state && state.document.getText().length > (lastSettings.get(uri) ?? DEFAULT_SETTINGS).maxFileSize * MB) return undefined;
     if (state && (state.lintedVersion !== state.document.version || !state.linted)) {
       documents.lint(state, lintOptionsFor(uri));
       state.published = judgeOpen(state, lastSettings.get(uri) ?? DEFAULT_SETTINGS);
@@ -616,13 +639,12 @@ export function startServer(connection: Connection): void {
     return [...actions, ...fixes, ...suppressions, ...docs, ...fixAlls];
   }));
 
-  connection.onCodeActionResolve(guard('codeAction/resolve', null as unknown as CodeAction, (action) => {
-    const data = action.data as FixAllData | undefined;
+  connection.onCodeActionResolve((action) => guard('codeAction/resolve', action, (a: CodeAction) => {
+    const data = a.data as FixAllData | undefined;
     const state = data ? currentFindings(data.uri) : undefined;
-    if (!data || !state || state.document.version !== data.version) return action;
-    action.edit = toWorkspaceEdit(state.document, fixAllEdits(state, data.ruleId, data.safety), editSupport);
-    return action;
-  }));
+    if (!data || !state || state.document.version !== data.version) return a;
+    return { ...a, edit: toWorkspaceEdit(state.document, fixAllEdits(state, data.ruleId, data.safety), editSupport) };
+  })(action));
 
   connection.onExecuteCommand(guard('executeCommand', undefined, ({ command, arguments: args }) => {
     if (command === RESCAN_COMMAND) {
@@ -641,6 +663,30 @@ export function startServer(connection: Connection): void {
   });
 
   connection.listen();
+}
+
+/** The workspace folder holding `path` once `..` segments are resolved, if any. */
+function folderHolding(folders: readonly string[], path: string): string | undefined {
+  const p = resolve(path);
+  return folders.find((f) => {
+    const folder = resolve(f);
+    return p === folder || p.startsWith(folder.endsWith(sep) ? folder : `${folder}${sep}`);
+  });
+}
+
+/** Whether `path`, symbolic links resolved, lies inside `folder` (links resolved too): the only files the server reads. */
+async function isInside(folder: string, path: string): Promise<boolean> {
+  try {
+    const [realFolder, realPath] = await Promise.all([fs.realpath(folder), fs.realpath(path)]);
+    return realPath === realFolder || realPath.startsWith(realFolder.endsWith(sep) ? realFolder : `${realFolder}${sep}`);
+  } catch {
+    return false;
+  }
+}
+
+/** `promise`, or `fallback` when it has not settled after `ms`. */
+function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  return Promise.race([promise, new Promise<T>((done) => setTimeout(() => done(fallback), ms).unref())]);
 }
 
 process.on('uncaughtException', (e) => {

@@ -63,7 +63,10 @@ export class WorkspaceIndex {
     const before = this.files.get(file.uri);
     this.files.set(file.uri, file);
     const changed = changedNamespaces(before?.facts, file.facts);
-    if (changed.size > 0 || !before) this.cachedView = undefined;
+    // Offsets that only moved do not matter to other files (the workspace pass reads the judged file's own facts
+    // from its current version), but the line ending and final newline shape what a fix appends to this file.
+    const shape = (f: FileFacts | undefined) => f && `${f.eol}${f.finalNewline}`;
+    if (changed.size > 0 || !before || shape(before.facts) !== shape(file.facts)) this.cachedView = undefined;
     return changed;
   }
 

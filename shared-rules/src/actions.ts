@@ -1,7 +1,7 @@
 // What an editor offers beside a rule's own fix, computed on demand (never on the keystroke path): suppressing a
 // finding on its line, for its object or for its container; fixing every finding of a file in one edit; and the
 // rule id a suppression names at a position (for hovers).
-import { isScalar } from 'yaml';
+import { isScalar, type Document } from 'yaml';
 import { fileFindings, lintFile, type LintedFile, type LintOptions, type Segment } from './file-model.js';
 import { objectsOf, type K8sObject } from './k8s/objects.js';
 import { parseDocumentText } from './lint-document.js';
@@ -30,15 +30,32 @@ interface Located {
   readonly objects: K8sObject[];
 }
 
+/**
+ * Each segment's documents, parsed once on first use and kept as long as the lint result holding the segment: a
+ * code action request for many diagnostics (a selection of the whole file) re-parses each document once, not once
+ * per diagnostic.
+ */
+const reparsed = new WeakMap<Segment, { docs: Document.Parsed[]; located: Map<Document.Parsed, Located> }>();
+
 /** Re-parses the document (segment) holding `offset`; undefined when it does not parse. */
 function locate(file: LintedFile, offset: number): Located | undefined {
   const segment = [...file.segments].reverse().find((s) => s.start <= offset) ?? file.segments[0];
   if (!segment) return undefined;
-  const docs = parseDocumentText(segment.text);
+  let parsed = reparsed.get(segment);
+  if (!parsed) {
+    parsed = { docs: parseDocumentText(segment.text), located: new Map() };
+    reparsed.set(segment, parsed);
+  }
+  const { docs } = parsed;
   const doc = docs.find((d) => d.contents?.range && d.contents.range[0] <= offset - segment.start && offset - segment.start <= d.contents.range[2]) ?? docs[0];
   if (!doc || doc.errors.length > 0) return undefined;
-  const src: SourceDoc = { text: segment.text, doc, style: detectStyle(segment.text, doc) };
-  return { segment, src, objects: objectsOf(src) };
+  let located = parsed.located.get(doc);
+  if (!located) {
+    const src: SourceDoc = { text: segment.text, doc, style: detectStyle(segment.text, doc) };
+    located = { segment, src, objects: objectsOf(src) };
+    parsed.located.set(doc, located);
+  }
+  return located;
 }
 
 function shiftEdits(edits: readonly TextEdit[], by: number): TextEdit[] {

@@ -1,9 +1,10 @@
 // The project configuration file, `.kube-hardening.yaml`: parsed and validated totally (an unknown key or a bad
 // value is a problem with its exact range, never an exception), as the editor and the CLI both read it. Its JSON
 // Schema (schemas/kube-hardening-config.schema.json) describes the same keys; a test keeps the two in step.
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { RULES_BY_ID } from './rules/index.js';
 import type { OffsetRange, Severity } from './types.js';
+import { parseYamlDocument } from './yaml/parse.js';
 
 export const CONFIG_FILE_NAME = '.kube-hardening.yaml';
 
@@ -52,7 +53,7 @@ export function parseConfig(text: string): { config: ProjectConfig; problems: Co
   const whole = { start: 0, end: Math.min(text.length, Math.max(0, text.indexOf('\n'))) };
   let doc;
   try {
-    doc = parseDocument(text, { prettyErrors: false });
+    doc = parseYamlDocument(text);
   } catch (e) {
     return { config: EMPTY_CONFIG, problems: [{ message: `cannot parse ${CONFIG_FILE_NAME}: ${String(e)}`, range: whole }] };
   }

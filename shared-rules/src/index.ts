@@ -20,3 +20,4 @@ export { parseConfig, engineConfigOf, CONFIG_FILE_NAME, CONFIG_KEYS, PEER_TOOLS,
 export type { ProjectConfig, EngineConfig, ConfigProblem, RuleSetting, PeerTool } from './config.js';
 export { hasTemplateActions, maskTemplates, TEMPLATE_MARK } from './helm.js';
 export { isKustomizationFile, kustomizationPatches } from './kustomize.js';
+export { parseYamlDocuments, parseYamlDocument, MAX_NESTING } from './yaml/parse.js';

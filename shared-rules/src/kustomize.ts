@@ -1,12 +1,13 @@
 // kustomize: the files a kustomization lists as patches are partial objects (only the fields they change), so rules
 // about something missing must not judge them. Values they set are still judged.
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
+import { parseYamlDocument } from './yaml/parse.js';
 
 /** The patch files a `kustomization.yaml` names (paths as written, relative to its folder). */
 export function kustomizationPatches(text: string): string[] {
   let doc;
   try {
-    doc = parseDocument(text, { prettyErrors: false });
+    doc = parseYamlDocument(text);
   } catch {
     return [];
   }

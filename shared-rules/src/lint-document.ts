@@ -1,6 +1,6 @@
 // Runs every rule on one YAML document. A rule that throws becomes an internal error and the other rules'
 // findings still appear; nothing here throws, whatever the input.
-import { isNode, parseAllDocuments, visit, type Document } from 'yaml';
+import { isNode, visit, type Document } from 'yaml';
 import type { EngineConfig } from './config.js';
 import { hasTemplateActions, maskTemplates, TEMPLATE_MARK, type Masked } from './helm.js';
 import { objectsOf, type K8sObject } from './k8s/objects.js';
@@ -11,6 +11,7 @@ import type { Finding, Fix, InternalError, OffsetRange, TextEdit } from './types
 import { CROSS_RULE_IDS, type SuppressionScope } from './workspace/cross.js';
 import { factOf, type Fact } from './workspace/facts.js';
 import { rangeOf } from './yaml/nodes.js';
+import { parseYamlDocuments } from './yaml/parse.js';
 import { detectStyle, type SourceDoc } from './yaml/source.js';
 
 export interface DocumentResult {
@@ -30,8 +31,9 @@ export interface DocumentResult {
 /** Parse options: no pretty errors (we never show YAML syntax errors), and a cap on alias expansion. */
 const PARSE_OPTIONS = { prettyErrors: false, keepSourceTokens: false, maxAliasCount: 100 } as const;
 
+/** Parses one document's text (depth-guarded, with a linear duplicate-key check: yaml/parse.ts). */
 export function parseDocumentText(text: string): Document.Parsed[] {
-  return parseAllDocuments(text, PARSE_OPTIONS) as unknown as Document.Parsed[];
+  return parseYamlDocuments(text, PARSE_OPTIONS);
 }
 
 /** Lints the text of one YAML document (the text between two `---` lines; it may hold a `...`-separated stream). */

@@ -63,22 +63,31 @@ const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-leas
 
 export const CROSS_RULE_IDS = ['default-deny-network-policy', 'pod-network-isolated', 'namespace-limit-range', 'namespace-resource-quota'] as const;
 
+// The view may hold an older version of the file being judged (the server rebuilds it only when a namespace's
+// facts change, not when an edit merely moves them): everything located in the file itself (anchors, its length)
+// is taken from `file`, the current version, never from the view.
+
+/** This file's own facts of a type in a namespace, from its current version. */
+function own<T extends Fact['type']>(file: FileFacts, type: T, namespace: string): Extract<Fact, { type: T }>[] {
+  return file.facts.filter((f): f is Extract<Fact, { type: T }> => f.type === type && f.namespace === namespace);
+}
+
 /**
  * A namespace-level finding appears once: on the Namespace document when the workspace has one, otherwise on the
  * first workload of that namespace in each file.
  */
 function namespaceAnchors(file: FileFacts, view: WorkspaceView, namespace: string): OffsetRange[] {
-  const entry = view.namespace(namespace);
-  const here = entry.declared.filter((d) => d.file === file.file).map((d) => d.fact.at);
+  const here = own(file, 'namespace', namespace).map((d) => d.at);
   if (here.length > 0) return here.slice(0, 1);
-  if (entry.declared.length > 0) return [];
-  const first = entry.workloads.find((w) => w.file === file.file);
-  return first ? [first.fact.at] : [];
+  if (view.namespace(namespace).declared.some((d) => d.file !== file.file)) return [];
+  const first = own(file, 'workload', namespace)[0];
+  return first ? [first.at] : [];
 }
 
 /** The file a new namespace-level document goes to: the Namespace's file when there is one, else this one. */
 function targetFile(file: FileFacts, view: WorkspaceView, namespace: string): FileFacts {
-  const declared = view.namespace(namespace).declared[0];
+  if (own(file, 'namespace', namespace).length > 0) return file;
+  const declared = view.namespace(namespace).declared.find((d) => d.file !== file.file);
   return (declared && view.files.get(declared.file)) || file;
 }
 
@@ -117,7 +126,7 @@ function crossFindings(file: FileFacts, view: WorkspaceView, ran: ReadonlySet<st
     if (SYSTEM_NAMESPACES.has(ns)) continue;
     const entry = view.namespace(ns);
     const policies = entry.providers.flatMap((p) => (p.fact.type === 'networkPolicy' ? [p.fact] : []));
-    const hasWorkloads = entry.workloads.length > 0;
+    const hasWorkloads = entry.workloads.some((w) => w.file !== file.file) || own(file, 'workload', ns).length > 0;
     const denyFix = () => appendFix(`Add a default-deny NetworkPolicy for namespace \`${ns}\``, file, targetFile(file, view, ns), defaultDeny(ns));
 
     if (ran.has('default-deny-network-policy')) {
@@ -132,7 +141,7 @@ function crossFindings(file: FileFacts, view: WorkspaceView, ran: ReadonlySet<st
       }
     }
     if (ran.has('pod-network-isolated')) {
-      for (const w of entry.workloads.filter((x) => x.file === file.file)) {
+      for (const w of own(file, 'workload', ns).map((fact) => ({ fact }))) {
         const selecting = policies.filter((p) => selects(p.podSelector, w.fact.labels));
         const missing = [selecting.some((p) => p.ingress) ? '' : 'ingress', selecting.some((p) => p.egress) ? '' : 'egress'].filter(Boolean);
         if (missing.length === 0) continue;

@@ -39,6 +39,9 @@ export function detectStyle(text: string, doc: Document.Parsed): Style {
       Pair(_, pair) {
         if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) return;
         const value = pair.value;
+        // Only a block collection under its key shows the style; checking that first keeps a long line of flow
+        // pairs linear (measuring a column scans back over the line).
+        if (!(isMap(value) || isSeq(value)) || value.flow || !value.range) return;
         const keyCol = columnOf(text, pair.key.range[0]);
         if (indent === undefined && isMap(value) && !value.flow && value.range) {
           const step = columnOf(text, value.range[0]) - keyCol;
