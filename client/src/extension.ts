@@ -21,9 +21,11 @@ export interface KubeHardeningApi {
 
 export async function activate(context: ExtensionContext): Promise<KubeHardeningApi> {
   const serverModule = context.asAbsolutePath(path.join('server', 'dist', 'server.js'));
+  // stdio, like every other editor: the server's stdio writer encodes each diagnostic once and reuses it in later
+  // publishes (server/src/transport.ts), which node's IPC channel cannot do.
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const outputChannel = window.createOutputChannel('Kube Hardening', { log: true });
   const clientOptions: LanguageClientOptions = {

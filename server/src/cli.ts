@@ -3,6 +3,7 @@
 // HTML. Exit code 0: nothing at or above the severity threshold; 1: something; 2: a usage or configuration error.
 // The parts live beside it: cli-options (command line), cli-files (what to check), cli-fix (--fix),
 // cli-format-* (the formats), cli-report (what the formats share), cli-progress (the progress line).
+import { refusedGlobs, shownGlob } from './globs.js';
 import {
   buildView, fileFacts, fileFindings, fileInternalErrors, lintFile, workspaceFindings, type FileFacts, type Finding, type LintedFile, type LintOptions,
 } from '@kube-hardening/shared-rules';
@@ -64,6 +65,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const enabled = rules.filter((r) => ruleLevels[r.meta.id] !== 'off' || options.rules.includes(r.meta.id));
   if (enabled.length === 0) throw new UsageError('no rule left to run: the configuration turns off every rule chosen');
 
+  for (const { glob, reason } of refusedGlobs([...options.exclude, ...(project?.config.exclude ?? [])])) {
+    io.stderr.write(`kube-harden: ignoring the exclusion glob ${shownGlob(glob)}: ${reason}\n`);
+  }
   const candidates = await collectFiles(options.paths, {
     cwd: io.cwd, exclude: options.exclude,
     ...(project && project.config.exclude.length > 0 ? { projectExclude: { base: project.folder, globs: project.config.exclude } } : {}),

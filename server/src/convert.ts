@@ -53,6 +53,14 @@ export function toDiagnostics(doc: Positions, findings: readonly Finding[], sett
   return out;
 }
 
+/** Diagnostics computed for text starting at line 0, for the same text starting at line `by`. */
+export function moveLines(diagnostics: readonly Diagnostic[], by: number): Diagnostic[] {
+  return diagnostics.map((d) => ({
+    ...d,
+    range: { start: { line: d.range.start.line + by, character: d.range.start.character }, end: { line: d.range.end.line + by, character: d.range.end.character } },
+  }));
+}
+
 export function toHover(doc: TextDocument, findings: readonly Finding[]): Hover | null {
   if (findings.length === 0) return null;
   const sections = findings.flatMap((f) => {

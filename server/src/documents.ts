@@ -1,7 +1,9 @@
 // Open documents: the editor's text (kept in sync incrementally) and the engine's result for it. Each change is
 // recorded as an offset edit so the engine can reuse unchanged YAML documents and move the findings of a document
 // that does not parse right now.
-import { fileFindings, lintFile, type Finding, type LintOptions, type LintedFile, type OffsetEdit } from '@kube-hardening/shared-rules';
+import {
+  fileFindings, lintFile, type FileFacts, type Finding, type LintOptions, type LintedFile, type OffsetEdit, type WorkspaceView,
+} from '@kube-hardening/shared-rules';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 
@@ -10,11 +12,19 @@ export interface OpenDocument {
   /** The engine's result for `lintedVersion`; undefined until the first lint. */
   linted: LintedFile | undefined;
   lintedVersion: number | undefined;
-  findings: readonly Finding[];
-  /** The findings last published: local ones judged against the workspace, plus the cross-document rules'. */
+  /** The local findings of `linted` (file offsets), computed when first read: a keystroke's publish does not need them. */
+  readonly findings: readonly Finding[];
+  /**
+   * The findings behind the current diagnostics (local ones judged against the workspace, plus the cross-document
+   * rules'), for hovers and code actions: computed when one asks (publishing builds diagnostics per document).
+   */
   published: readonly Finding[];
   /** Edits applied since `linted` was computed, in order, each in the coordinates of the text it applied to. */
   pendingEdits: OffsetEdit[];
+  /** With workspace scanning off: the view of this file alone, and the facts it was built from. */
+  ownView?: { readonly facts: FileFacts; readonly view: WorkspaceView };
+  /** `published` was judged from this lint result, view and settings (reused while they stay the same). */
+  judged?: { readonly linted: LintedFile; readonly view: WorkspaceView; readonly settings: unknown; readonly findings: readonly Finding[] };
 }
 
 const isPosition = (p: unknown): boolean =>
@@ -36,6 +46,14 @@ export function malformedChanges(changes: unknown): string | undefined {
   return undefined;
 }
 
+const localFindings = new WeakMap<LintedFile, readonly Finding[]>();
+
+function findingsOf(linted: LintedFile): readonly Finding[] {
+  let findings = localFindings.get(linted);
+  if (!findings) localFindings.set(linted, (findings = fileFindings(linted)));
+  return findings;
+}
+
 export class DocumentStore {
   private readonly docs = new Map<string, OpenDocument>();
 
@@ -44,7 +62,9 @@ export class DocumentStore {
       document: TextDocument.create(uri, languageId, version, text),
       linted: undefined,
       lintedVersion: undefined,
-      findings: [],
+      get findings() {
+        return this.linted ? findingsOf(this.linted) : [];
+      },
       published: [],
       pendingEdits: [],
     };
@@ -95,7 +115,6 @@ export class DocumentStore {
     if (state.lintedVersion === state.document.version && state.linted && state.linted.config === options.config && !!state.linted.partial === !!options.partial) return;
     state.linted = lintFile(state.document.getText(), state.linted, state.pendingEdits, options);
     state.lintedVersion = state.document.version;
-    state.findings = fileFindings(state.linted);
     state.pendingEdits = [];
   }
 }

@@ -3,7 +3,7 @@
 // files cost almost nothing.
 import { promises as fs } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { minimatch } from 'minimatch';
+import { matchesAny } from './globs.js';
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 const YAML_FILE = /\.ya?ml$/i;
@@ -13,9 +13,10 @@ export interface Candidate {
   readonly size: number;
 }
 
+/** Whether `path` is excluded by globs relative to `folder` (compiled once each; hostile globs match nothing: globs.ts). */
 export function isExcluded(folder: string, path: string, exclude: readonly string[]): boolean {
-  const rel = relative(folder, path).split(sep).join('/');
-  return exclude.some((glob) => minimatch(rel, glob, { dot: true }) || minimatch(rel, `${glob.replace(/\/$/, '')}/**`, { dot: true }));
+  if (exclude.length === 0) return false;
+  return matchesAny(relative(folder, path).split(sep).join('/'), exclude);
 }
 
 /**

@@ -1,16 +1,16 @@
 // The language server: LSP wiring only. Documents, settings and conversions live in their own modules; the
 // engine does the checking. Nothing here writes to stdout, which carries the protocol.
 import {
-  buildView, fileFacts, guidanceSection, fileFindings, fileInternalErrors, fixAll, lintFile, RULES, singleEdit, suppressedIdAt, suppressionFixes,
+  buildView, changedNamespaces, fileFacts, guidanceSection, fileInternalErrors, fixAll, RULES, singleEdit, suppressedIdAt, suppressionFixes,
   workspaceFindings, CONFIG_FILE_NAME, engineConfigOf, isKustomizationFile, kustomizationPatches, parseConfig,
-  type EngineConfig, type FileFacts, type Finding, type LintOptions, type ProjectConfig,
+  type EngineConfig, type FileFacts, type Finding, type LintOptions, type ProjectConfig, type WorkspaceView,
 } from '@kube-hardening/shared-rules';
 import { promises as fs } from 'node:fs';
-import { basename, dirname, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { URI } from 'vscode-uri';
 import {
-  CodeActionKind, createConnection, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  FileChangeType, ProposedFeatures, TextDocumentSyncKind,
+  CodeActionKind, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  FileChangeType, TextDocumentSyncKind,
   type CodeAction, type Connection, type Diagnostic, type InitializeResult, type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import {
@@ -18,9 +18,14 @@ import {
   type DiagnosticData, type EditSupport,
 } from './convert.js';
 import { DocumentStore, malformedChanges, type OpenDocument } from './documents.js';
+import { openDiagnostics } from './open-diagnostics.js';
+import { serverConnection } from './transport.js';
+import { refusedGlobs, shownGlob } from './globs.js';
 import { isExcluded, listYamlFiles, looksLikeKubernetes, yieldToEventLoop } from './scan.js';
 import { DEFAULT_SETTINGS, enabledGlobs, parseSettings, type Settings } from './settings.js';
-import { lineMap, WorkspaceIndex, type IndexedFile, type PositionMap } from './workspace-index.js';
+import { indexEntryOf, type IndexEntryData } from './index-entry.js';
+import { createScanPool } from './scan-pool.js';
+import { lineMap, lineMapOf, WorkspaceIndex, type PositionMap } from './workspace-index.js';
 
 const KNOWN_RULES: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
 /** The source action users bind to save (`editor.codeActionsOnSave`); it applies only `safe` fixes. */
@@ -40,6 +45,20 @@ export const SCAN_STATE_NOTIFICATION = 'kube-hardening/scanState';
 const MB = 1024 * 1024;
 /** A lint slower than this is logged. */
 const SLOW_LINT_MS = 100;
+/** From this many files a scan runs in worker threads; below it, starting them costs more than it saves. */
+const POOL_MIN_FILES = 20;
+
+interface ScanWork {
+  readonly uri: string;
+  readonly path: string;
+  readonly settings: Settings;
+  readonly excludes: string[];
+}
+
+/** The facts of a file that was not checked (too large): it declares nothing. */
+function emptyFacts(uri: string): FileFacts {
+  return { file: uri, facts: [], suppressions: [], length: 0, eol: '\n', finalNewline: true };
+}
 /** How long we wait for `workspace/configuration` before linting with the defaults. */
 const SETTINGS_TIMEOUT_MS = 3000;
 
@@ -51,7 +70,8 @@ export function startServer(connection: Connection): void {
 
   const documents = new DocumentStore();
   const settingsCache = new Map<string, Promise<Settings>>();
-  const scheduled = new Set<string>();
+  /** Documents with a lint scheduled, and whether a change came in since the last turn. */
+  const scheduled = new Map<string, { changed: boolean }>();
   let canPullConfiguration = false;
   let canRegisterConfigurationChange = false;
   let editSupport: EditSupport = { versioned: false, snippets: false };
@@ -185,14 +205,41 @@ export function startServer(connection: Connection): void {
     void scanWorkspace();
   }
 
-  /** Lints on the next turn of the event loop, so a burst of changes already received is linted once. */
+  /**
+   * Lints once the changes already received are applied, so a burst is linted once. vscode-jsonrpc handles one
+   * queued message per turn of the event loop: the lint waits for a turn in which no change to this document came
+   * in (the first turn always waits, the message that scheduled it may have others queued behind it).
+   */
   function schedule(uri: string): void {
-    if (scheduled.has(uri)) return;
-    scheduled.add(uri);
-    setImmediate(() => {
+    const pending = scheduled.get(uri);
+    if (pending) {
+      pending.changed = true;
+      return;
+    }
+    const entry = { changed: true };
+    scheduled.set(uri, entry);
+    const turn = () => {
+      if (entry.changed) {
+        entry.changed = false;
+        setImmediate(turn);
+        return;
+      }
       scheduled.delete(uri);
       const state = documents.get(uri);
       if (state) void lintAndPublish(state);
+    };
+    setImmediate(turn);
+  }
+
+  /**
+   * Resolves after the first message that arrived meanwhile (during a long lint) has been read and handled: a turn
+   * of the event loop for the pipe to be read, one for vscode-jsonrpc's reader to decode the message (its semaphore
+   * runs each on a turn of its own), one for its queue to hand it to our handler, and one to spare.
+   */
+  function afterArrivals(turns = 4): Promise<void> {
+    return new Promise((resolve) => {
+      const next = (left: number) => (left === 0 ? resolve() : setImmediate(() => next(left - 1)));
+      next(turns);
     });
   }
 
@@ -206,7 +253,12 @@ export function startServer(connection: Connection): void {
   /** The settings of the last resolved request per document, for requests that cannot wait (hover, code actions). */
   const lastSettings = new Map<string, Settings>();
 
-  const enabledRules = (settings: Settings) => new Set(RULES.map((r) => r.meta.id).filter((id) => settings.rules[id] !== 'off'));
+  const enabledSets = new WeakMap<Settings, ReadonlySet<string>>();
+  const enabledRules = (settings: Settings): ReadonlySet<string> => {
+    let ids = enabledSets.get(settings);
+    if (!ids) enabledSets.set(settings, (ids = new Set(RULES.map((r) => r.meta.id).filter((id) => settings.rules[id] !== 'off'))));
+    return ids;
+  };
 
   function skippedDiagnostic(sizeBytes: number, settings: Settings): Diagnostic {
     return {
@@ -217,11 +269,25 @@ export function startServer(connection: Connection): void {
     };
   }
 
-  /** The findings of an open document once the workspace is taken into account. */
+  /**
+   * The workspace an open document is judged against: the index's view, or with scanning off a view of the file
+   * alone, kept while its namespaces' facts stay the same (so per-document results cached against it stay valid).
+   */
+  function viewFor(state: OpenDocument, facts: FileFacts, settings: Settings): WorkspaceView {
+    if (settings.workspaceScan !== 'off') return index.view();
+    if (!state.ownView || changedNamespaces(state.ownView.facts, facts).size > 0) state.ownView = { facts, view: buildView([facts]) };
+    return state.ownView.view;
+  }
+
+  /** An open document's findings judged against the workspace (for hovers and code actions; computed on demand). */
   function judgeOpen(state: OpenDocument, settings: Settings): readonly Finding[] {
     const facts = fileFacts(state.linted!, state.document.uri);
-    const view = settings.workspaceScan === 'off' ? buildView([facts]) : index.view();
-    return workspaceFindings(state.findings, facts, view, enabledRules(settings));
+    const view = viewFor(state, facts, settings);
+    const judged = state.judged;
+    if (judged && judged.linted === state.linted && judged.view === view && judged.settings === settings) return judged.findings;
+    const findings = workspaceFindings(state.findings, facts, view, enabledRules(settings));
+    state.judged = { linted: state.linted!, view, settings, findings };
+    return findings;
   }
 
   /** Publishes one file's diagnostics: an open buffer with its version, an indexed file on disk without. */
@@ -238,8 +304,11 @@ export function startServer(connection: Connection): void {
           return;
         }
         if (!state.linted || state.lintedVersion !== version) return; // a newer lint will publish
-        state.published = judgeOpen(state, settings);
-        await connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(state.document, state.published, settings) });
+        // Per document, reusing what an edit did not touch (open-diagnostics.ts); the findings behind them are
+        // judged again only when a hover or a code action asks (currentFindings).
+        const facts = fileFacts(state.linted, uri);
+        const diagnostics = openDiagnostics(state.document, state.linted, facts, viewFor(state, facts, settings), enabledRules(settings), settings);
+        await connection.sendDiagnostics({ uri, version, diagnostics });
         return;
       }
       const entry = index.get(uri);
@@ -280,12 +349,16 @@ export function startServer(connection: Connection): void {
       documents.lint(state, lintOptionsFor(uri));
       for (const e of fileInternalErrors(state.linted!)) connection.console.error(`internal error${e.ruleId ? ` in rule ${e.ruleId}` : ''}: ${e.message}`);
       const changed = settings.workspaceScan === 'off' ? new Set<string>()
-        : index.set({ uri, facts: fileFacts(state.linted!, uri), local: state.findings, positions: state.document });
+        // `local` read only when needed: an open file is published from its OpenDocument, not from the index.
+        : index.set({ uri, facts: fileFacts(state.linted!, uri), get local() { return state.findings; }, positions: state.document });
+      // Changes that arrived during the lint make it outdated: they schedule their own lint, and this version's
+      // diagnostics are not sent (never publish for a superseded version).
+      await afterArrivals();
       await publish(uri);
       publishDependents(changed, uri);
       const took = performance.now() - started;
       // The keystroke path stays quiet; slow lints are worth a line in the output channel.
-      if (took > SLOW_LINT_MS) log(`linted ${uri} v${state.document.version}: ${state.published.length} findings in ${took.toFixed(1)} ms`);
+      if (took > SLOW_LINT_MS) log(`linted ${uri} v${state.document.version}: ${state.findings.length} findings in ${took.toFixed(1)} ms`);
     } catch (e) {
       connection.console.error(`lint failed for ${uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
@@ -295,6 +368,8 @@ export function startServer(connection: Connection): void {
   /** The workspace folder holding a path (`..` segments resolved first: `folder/../x` is not in the folder), if any. */
   const folderOf = (path: string) => folderHolding(folders, path);
 
+  /** Refused exclusion globs already reported (each once per session). */
+  const reportedGlobs = new Set<string>();
   async function excludesFor(folder: string, settings: Settings): Promise<string[]> {
     const globs = [...settings.exclude];
     if (canPullConfiguration) {
@@ -305,6 +380,11 @@ export function startServer(connection: Connection): void {
         withTimeout(connection.workspace.getConfiguration({ scopeUri, section: 'search.exclude' }).catch(() => null), SETTINGS_TIMEOUT_MS, null),
       ]);
       globs.push(...enabledGlobs(files), ...enabledGlobs(search));
+    }
+    for (const { glob, reason } of refusedGlobs(globs)) {
+      if (reportedGlobs.has(glob)) continue;
+      reportedGlobs.add(glob);
+      connection.console.warn(`ignoring the exclusion glob ${shownGlob(glob)} (${folder}): ${reason}`);
     }
     return globs;
   }
@@ -323,8 +403,7 @@ export function startServer(connection: Connection): void {
     } catch {
       return index.delete(uri);
     }
-    const empty: FileFacts = { file: uri, facts: [], suppressions: [], length: 0, eol: '\n', finalNewline: true };
-    if (size > settings.maxFileSize * MB) return index.set({ uri, facts: empty, local: [], positions: lineMap(''), skippedBytes: size });
+    if (size > settings.maxFileSize * MB) return index.set({ uri, facts: emptyFacts(uri), local: [], positions: lineMap(''), skippedBytes: size });
     let text: string;
     try {
       text = await fs.readFile(path, 'utf8');
@@ -334,10 +413,44 @@ export function startServer(connection: Connection): void {
     if (documents.get(uri)) return new Set(); // opened meanwhile: the buffer wins
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (!looksLikeKubernetes(text)) return index.delete(uri);
-    const linted = lintFile(text, undefined, [], lintOptionsFor(uri));
-    for (const e of fileInternalErrors(linted)) connection.console.error(`internal error in ${uri}${e.ruleId ? ` (rule ${e.ruleId})` : ''}: ${e.message}`);
-    const entry: IndexedFile = { uri, facts: fileFacts(linted, uri), local: fileFindings(linted), positions: lineMap(text) };
-    return index.set(entry);
+    return indexEntry(uri, indexEntryOf(text, uri, lintOptionsFor(uri)));
+  }
+
+  function indexEntry(uri: string, data: IndexEntryData): Set<string> {
+    for (const e of data.internalErrors) connection.console.error(`internal error in ${uri}: ${e}`);
+    return index.set({ uri, facts: data.facts, local: data.local, positions: lineMapOf(data.lineStarts, data.length) });
+  }
+
+  /** Indexes the files of a scan in worker threads (scan-pool.ts); what a worker could not do is done here. */
+  async function indexInWorkers(work: readonly ScanWork[], token: { cancelled: boolean }, report: (done: number) => void): Promise<void> {
+    const pool = createScanPool(join(__dirname, 'scan-worker.js'));
+    const inFlight = new Set<Promise<void>>();
+    let done = 0;
+    try {
+      for (const w of work) {
+        if (token.cancelled) break;
+        const p = (async () => {
+          if (documents.get(w.uri) || isKustomizationFile(basename(w.path))) return;
+          const result = await pool.run({ path: w.path, uri: w.uri, maxBytes: w.settings.maxFileSize * MB, options: lintOptionsFor(w.uri) });
+          // The buffer wins over the file on disk; a cancelled scan's results are dropped.
+          if (token.cancelled || documents.get(w.uri)) return;
+          if (result.kind === 'linted') indexEntry(w.uri, result);
+          else if (result.kind === 'too-large') index.set({ uri: w.uri, facts: emptyFacts(w.uri), local: [], positions: lineMap(''), skippedBytes: result.size });
+          else if (result.kind === 'failed') {
+            log(`scan worker could not check ${w.uri}; checking it here: ${result.message.split('\n')[0]}`);
+            await indexFromDisk(w.uri, w.settings, w.excludes);
+          } else index.delete(w.uri);
+        })().finally(() => {
+          inFlight.delete(p);
+          report(++done);
+        });
+        inFlight.add(p);
+        if (inFlight.size >= pool.capacity) await Promise.race(inFlight);
+      }
+      await Promise.all(inFlight);
+    } finally {
+      await pool.close();
+    }
   }
 
   /** Finds, checks and publishes every Kubernetes YAML file of the workspace folders, yielding between files. */
@@ -373,11 +486,11 @@ export function startServer(connection: Connection): void {
         });
       }
       const cancelled = () => token.cancelled;
-      const work: { uri: string; settings: Settings; excludes: string[] }[] = [];
+      const work: ScanWork[] = [];
       const paths: string[] = [];
       for (const f of perFolder) {
         for (const c of await listYamlFiles(f.folder, f.excludes, cancelled)) {
-          work.push({ uri: URI.file(c.path).toString(), settings: f.settings, excludes: f.excludes });
+          work.push({ uri: URI.file(c.path).toString(), path: c.path, settings: f.settings, excludes: f.excludes });
           paths.push(c.path);
         }
       }
@@ -386,13 +499,19 @@ export function startServer(connection: Connection): void {
       if (await loadKustomizations(kustomizationFiles)) {
         for (const state of documents.all()) void lintAndPublish(state);
       }
-      for (let i = 0; i < work.length && !token.cancelled; i++) {
-        const w = work[i]!;
-        if (!documents.get(w.uri)) await indexFromDisk(w.uri, w.settings, w.excludes);
-        if (progress && (i % 10 === 0 || i === work.length - 1)) {
-          progress.report(Math.round(((i + 1) * 100) / work.length), `scanning ${(i + 1).toLocaleString('en')}/${work.length.toLocaleString('en')} files`);
+      const report = (done: number) => {
+        if (progress && (done % 10 === 0 || done === work.length)) {
+          progress.report(Math.round((done * 100) / work.length), `scanning ${done.toLocaleString('en')}/${work.length.toLocaleString('en')} files`);
         }
-        await yieldToEventLoop(); // typing in open files is served between files
+      };
+      if (work.length >= POOL_MIN_FILES) await indexInWorkers(work, token, report);
+      else {
+        for (let i = 0; i < work.length && !token.cancelled; i++) {
+          const w = work[i]!;
+          if (!documents.get(w.uri)) await indexFromDisk(w.uri, w.settings, w.excludes);
+          report(i + 1);
+          await yieldToEventLoop(); // typing in open files is served between files
+        }
       }
       if (token.cancelled) {
         log('workspace scan cancelled');
@@ -554,10 +673,9 @@ export function startServer(connection: Connection): void {
     const state = documents.get(uri);
     // A file above maxFileSize is never linted, not even for a hover: it has no findings.
     if (state && state.document.getText().length > (lastSettings.get(uri) ?? DEFAULT_SETTINGS).maxFileSize * MB) return undefined;
-    if (state && (state.lintedVersion !== state.document.version || !state.linted)) {
-      documents.lint(state, lintOptionsFor(uri));
-      state.published = judgeOpen(state, lastSettings.get(uri) ?? DEFAULT_SETTINGS);
-    }
+    if (!state) return undefined;
+    if (state.lintedVersion !== state.document.version || !state.linted) documents.lint(state, lintOptionsFor(uri));
+    if (state.linted) state.published = judgeOpen(state, lastSettings.get(uri) ?? DEFAULT_SETTINGS);
     return state;
   }
 
@@ -603,13 +721,21 @@ export function startServer(connection: Connection): void {
     const fixAlls: CodeAction[] = [];
     const seen = new Set<string>();
     const fixable = state.findings.filter((f) => f.fixes.length > 0 && !f.stale);
+    const fixableCount = new Map<string, number>();
+    for (const f of fixable) fixableCount.set(f.ruleId, (fixableCount.get(f.ruleId) ?? 0) + 1);
+    // Diagnostics are matched to findings through a map: a selection of a whole file can carry thousands of them.
+    const byRange = new Map<string, Finding>();
+    for (const f of state.published) {
+      const key = `${f.ruleId}@${f.range.start}:${f.range.end}`;
+      if (!byRange.has(key)) byRange.set(key, f);
+    }
     const otherFile = (uri: string): PositionMap | undefined => documents.get(uri)?.document ?? index.get(uri)?.positions;
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== SOURCE) continue;
       const ruleId = (diagnostic.data as DiagnosticData | undefined)?.ruleId ?? String(diagnostic.code ?? '');
       const start = state.document.offsetAt(diagnostic.range.start);
       const end = state.document.offsetAt(diagnostic.range.end);
-      const finding = state.published.find((f) => f.ruleId === ruleId && f.range.start === start && f.range.end === end);
+      const finding = byRange.get(`${ruleId}@${start}:${end}`);
       if (!finding) continue;
       for (const fix of finding.fixes) {
         // Several containers can share one pod-level fix; offer it once.
@@ -628,7 +754,7 @@ export function startServer(connection: Connection): void {
         seen.add(`docs:${ruleId}`);
         docs.push(toShowDocumentation(ruleId, [diagnostic]));
       }
-      if (!seen.has(`all:${ruleId}`) && fixable.filter((f) => f.ruleId === ruleId).length > 1) {
+      if (!seen.has(`all:${ruleId}`) && (fixableCount.get(ruleId) ?? 0) > 1) {
         seen.add(`all:${ruleId}`);
         fixAlls.push(fixAllAction(state, `Fix all \`${ruleId}\` problems in this file`, CodeActionKind.QuickFix, { uri, version, ruleId }, [diagnostic]));
       }
@@ -689,11 +815,23 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
   return Promise.race([promise, new Promise<T>((done) => setTimeout(() => done(fallback), ms).unref())]);
 }
 
-process.on('uncaughtException', (e) => {
-  process.stderr.write(`kube-hardening: uncaught exception: ${e.stack ?? e.message}\n`);
+// Last-resort reports go to stderr. A client that went away leaves stderr a broken pipe: the write error must not
+// come back here as another uncaught exception (that loop spun a CPU forever), so a broken stderr is dropped, and a
+// broken stdout (the LSP channel itself) ends the server.
+let stderrBroken = false;
+process.stderr.on('error', () => {
+  stderrBroken = true;
 });
-process.on('unhandledRejection', (e) => {
-  process.stderr.write(`kube-hardening: unhandled rejection: ${String(e)}\n`);
-});
+process.stdout.on('error', () => process.exit(0));
+function lastResort(message: string): void {
+  if (stderrBroken) return;
+  try {
+    process.stderr.write(`kube-hardening: ${message}\n`);
+  } catch {
+    stderrBroken = true;
+  }
+}
+process.on('uncaughtException', (e) => lastResort(`uncaught exception: ${e.stack ?? e.message}`));
+process.on('unhandledRejection', (e) => lastResort(`unhandled rejection: ${String(e)}`));
 
-startServer(createConnection(ProposedFeatures.all));
+startServer(serverConnection());

@@ -5,6 +5,7 @@ import {
   buildView, changedNamespaces, dependsOn, type FileFacts, type Finding, type WorkspaceView,
 } from '@kube-hardening/shared-rules';
 import type { Position } from 'vscode-languageserver';
+import { lineStartsOf } from './index-entry.js';
 
 /** Offsets to positions for a file whose text we do not keep. */
 export interface PositionMap {
@@ -12,10 +13,11 @@ export interface PositionMap {
 }
 
 export function lineMap(text: string): PositionMap {
-  const starts: number[] = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const lineStarts = Uint32Array.from(starts);
-  const length = text.length;
+  return lineMapOf(lineStartsOf(text), text.length);
+}
+
+/** Positions from the offsets where lines start (computed where the text was read: a scan worker). */
+export function lineMapOf(lineStarts: Uint32Array, length: number): PositionMap {
   return {
     positionAt(offset) {
       const o = Math.max(0, Math.min(offset, length));

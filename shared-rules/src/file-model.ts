@@ -6,7 +6,7 @@ import { lintDocumentText, type DocumentResult } from './lint-document.js';
 import type { Rule } from './rule.js';
 import { RULES } from './rules/index.js';
 import type { EngineConfig } from './config.js';
-import type { Finding, InternalError, OffsetRange, TextEdit } from './types.js';
+import type { Finding, Fix, InternalError, OffsetRange, TextEdit } from './types.js';
 import { buildView, workspaceFindings, type FileFacts, type SuppressionScope } from './workspace/cross.js';
 import { shiftFact, type Fact } from './workspace/facts.js';
 
@@ -74,22 +74,36 @@ export interface LintOptions {
  */
 export function lintFile(text: string, previous?: LintedFile, edits: readonly OffsetEdit[] = [], options: LintOptions = {}): LintedFile {
   const rules = options.rules ?? RULES;
-  const cache = new Map<string, DocumentResult>();
   if (previous?.config !== options.config) previous = undefined;
-  for (const s of previous?.segments ?? []) cache.set(s.text, s.result);
-  let carried: Finding[] | undefined;
-  let carriedFacts: Fact[] | undefined;
+  // A keystroke is one edit: the documents wholly before it, and wholly after it (moved by its length change), are
+  // the same text as before and are reused by position, without comparing or hashing their text. Only the others
+  // are looked up by text (a document moved by a paste above it, a `---` typed) or linted.
+  const single = edits.length === 1 ? edits[0]! : undefined;
+  const delta = single ? single.newText.length - (single.end - single.start) : 0;
+  const byStart = new Map<number, Segment>();
+  for (const s of previous?.segments ?? []) byStart.set(s.start, s);
+  let cache: Map<string, DocumentResult> | undefined;
   const segments: Segment[] = [];
   for (const { start, end } of splitDocuments(text)) {
+    if (single && previous) {
+      const before = end <= single.start ? byStart.get(start) : undefined;
+      const after = start >= single.start + single.newText.length ? byStart.get(start - delta) : undefined;
+      const same = before && before.start + before.text.length === end ? before : after && after.start + after.text.length === end - delta ? after : undefined;
+      if (same) {
+        segments.push({ start, text: same.text, result: same.result });
+        continue;
+      }
+    }
+    if (!cache) {
+      cache = new Map();
+      for (const s of previous?.segments ?? []) cache.set(s.text, s.result);
+    }
     const segText = text.slice(start, end);
     let result = cache.get(segText) ?? lintDocumentText(segText, rules, options.config);
     if (result.broken && !cache.has(segText) && previous) {
-      carried ??= moveFindings(fileFindings(previous), edits);
-      const inside = carried.filter((f) => f.range.start >= start && f.range.end <= end);
       // Facts too: the documents that depend on this one keep their judgement while it is being typed.
-      carriedFacts ??= moveFacts(previous, edits);
-      const facts = carriedFacts.filter((f) => f.range.start >= start && f.range.end <= end).map((f) => shiftFact(f, -start));
-      result = { ...result, findings: inside.map((f) => ({ ...shift(f, -start), fixes: [], stale: true })), facts };
+      const carried = carriedInto(previous, edits, start, end);
+      result = { ...result, findings: carried.findings, facts: carried.facts };
     }
     segments.push({ start, text: segText, result });
   }
@@ -108,16 +122,43 @@ function helmNote(text: string): Finding {
   };
 }
 
-/** All findings of a file, with offsets into the file's text. */
+/** Each document result's findings moved to file offsets, for the start it was last seen at. */
+const placed = new WeakMap<DocumentResult, { readonly start: number; readonly partial: boolean; readonly findings: readonly Finding[] }>();
+
+/**
+ * All findings of a file, with offsets into the file's text. A keystroke changes one document: the others reuse
+ * their placed findings when they did not move, and are re-placed cheaply (fix edits lazily) when they did.
+ */
 export function fileFindings(file: LintedFile): Finding[] {
-  const out: Finding[] = file.helmNote ? [helmNote(file.text)] : [];
+  const out: Finding[] = fileNotes(file);
+  const partial = !!file.partial;
   for (const s of file.segments) {
-    for (const f of s.result.findings) {
-      if (file.partial && f.missing) continue;
-      out.push(s.start === 0 ? f : shift(f, s.start));
+    let memo = placed.get(s.result);
+    if (!memo || memo.start !== s.start || memo.partial !== partial) {
+      const findings: Finding[] = [];
+      for (const f of s.result.findings) {
+        if (partial && f.missing) continue;
+        findings.push(s.start === 0 ? f : shift(f, s.start));
+      }
+      memo = { start: s.start, partial, findings };
+      placed.set(s.result, memo);
     }
+    for (const f of memo.findings) out.push(f);
   }
   return out;
+}
+
+/** Findings about the file as a whole rather than one of its documents (the Helm template note). */
+export function fileNotes(file: LintedFile): Finding[] {
+  return file.helmNote ? [helmNote(file.text)] : [];
+}
+
+/**
+ * One document's findings, relative to its text: with `fileNotes` and the other documents', `fileFindings` in
+ * parts (an editor re-judges and re-converts only the documents a keystroke changed).
+ */
+export function segmentFindings(file: LintedFile, segment: Segment): readonly Finding[] {
+  return file.partial ? segment.result.findings.filter((f) => !f.missing) : segment.result.findings;
 }
 
 export function fileInternalErrors(file: LintedFile): InternalError[] {
@@ -126,7 +167,17 @@ export function fileInternalErrors(file: LintedFile): InternalError[] {
 
 function shift(f: Finding, by: number): Finding {
   const move = <R extends OffsetRange>(r: R): R => ({ ...r, start: r.start + by, end: r.end + by });
-  return { ...f, range: move(f.range), fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map(move) })) };
+  const fixes = f.fixes;
+  let moved: Fix[] | undefined;
+  return {
+    ...f,
+    range: move(f.range),
+    // Moved when first read (a code action, the CLI): a keystroke moves every finding after it, and most findings'
+    // fixes are never looked at before the next keystroke moves them again.
+    get fixes(): Fix[] {
+      return (moved ??= fixes.length === 0 ? [] : fixes.map((x) => ({ ...x, edits: x.edits.map(move) })));
+    },
+  };
 }
 
 /** Maps an offset in the text before `edits` to the text after them (a deleted region collapses to its start). */
@@ -139,17 +190,31 @@ export function mapOffset(offset: number, edits: readonly OffsetEdit[]): number 
   return o;
 }
 
-function moveFacts(previous: LintedFile, edits: readonly OffsetEdit[]): Fact[] {
-  const out: Fact[] = [];
+/**
+ * The previous findings (stale, without fixes) and facts that fall inside the document [start, end) of the new
+ * text once moved with the edits, relative to that document. Only the previous documents that overlap it are
+ * looked at: a keystroke that breaks one document must not cost a pass over the whole file.
+ */
+function carriedInto(previous: LintedFile, edits: readonly OffsetEdit[], start: number, end: number): { findings: Finding[]; facts: Fact[] } {
+  const findings: Finding[] = [];
+  const facts: Fact[] = [];
   for (const s of previous.segments) {
+    if (mapOffset(s.start + s.text.length, edits) < start || mapOffset(s.start, edits) > end) continue;
+    for (const f of s.result.findings) {
+      if (previous.partial && f.missing) continue;
+      const from = mapOffset(f.range.start + s.start, edits);
+      const to = Math.max(from, mapOffset(f.range.end + s.start, edits));
+      if (from >= start && to <= end) findings.push({ ...f, range: { start: from - start, end: to - start }, fixes: [], stale: true });
+    }
     for (const f of s.result.facts) {
       const abs = shiftFact(f, s.start);
-      const start = mapOffset(abs.range.start, edits);
-      const moved = shiftFact(abs, start - abs.range.start);
-      out.push({ ...moved, range: { start, end: Math.max(start, mapOffset(abs.range.end, edits)) } });
+      const from = mapOffset(abs.range.start, edits);
+      const moved = shiftFact(abs, from - abs.range.start);
+      const to = Math.max(from, mapOffset(abs.range.end, edits));
+      if (from >= start && to <= end) facts.push(shiftFact({ ...moved, range: { start: from, end: to } }, -start));
     }
   }
-  return out;
+  return { findings, facts };
 }
 
 const factsMemo = new WeakMap<LintedFile, FileFacts>();
@@ -184,12 +249,4 @@ export function lintStandalone(text: string, options: LintOptions = {}, id = 'fi
   const facts = fileFacts(linted, id);
   const ran = new Set((options.rules ?? RULES).map((r) => r.meta.id));
   return workspaceFindings(fileFindings(linted), facts, buildView([facts]), ran);
-}
-
-function moveFindings(findings: readonly Finding[], edits: readonly OffsetEdit[]): Finding[] {
-  return findings.map((f) => {
-    const start = mapOffset(f.range.start, edits);
-    const end = Math.max(start, mapOffset(f.range.end, edits));
-    return { ...f, range: { start, end } };
-  });
 }

@@ -12,6 +12,7 @@ import { CROSS_RULE_IDS, type SuppressionScope } from './workspace/cross.js';
 import { factOf, type Fact } from './workspace/facts.js';
 import { rangeOf } from './yaml/nodes.js';
 import { parseYamlDocuments } from './yaml/parse.js';
+import type { Style } from './yaml/render.js';
 import { detectStyle, type SourceDoc } from './yaml/source.js';
 
 export interface DocumentResult {
@@ -56,7 +57,15 @@ export function lintDocumentText(text: string, rules: readonly Rule[] = RULES, c
   const ranIds = new Set(rules.map((r) => r.meta.id).filter((id) => !CROSS.has(id)));
   const reportUnused = ranIds.has(UNUSED_SUPPRESSION);
   for (const doc of docs) {
-    const src: SourceDoc = { text: source, doc, style: detectStyle(source, doc) };
+    // The style is read only by fixes that insert text: detected on first use (a workspace scan drops the fixes).
+    let style: Style | undefined;
+    const src: SourceDoc = {
+      text: source,
+      doc,
+      get style(): Style {
+        return (style ??= detectStyle(source, doc));
+      },
+    };
     let objects;
     try {
       objects = objectsOf(src);

@@ -42,6 +42,13 @@ export const SERVER_SETTINGS_TIMEOUT_MS = 3_000;
 export const SCAN_WORKSPACE_FILES = 3_000;
 export const SHUTDOWN_DURING_SCAN_MS = 5_000;
 
+// ── Hostile workspace configuration ─────────────────────────────────────────────────────────────────────────────
+/** A workspace of this many files whose exclusion globs (in `.kube-hardening.yaml`, kubeHardening.exclude and
+ *  files.exclude) are built to be expensive … */
+export const HOSTILE_CONFIG_FILES = 20;
+/** … is checked by the CLI, and scanned by the server, within this (an ordinary run takes about a second). */
+export const HOSTILE_CONFIG_MS = 10_000;
+
 // ── Properties (fast-check) ─────────────────────────────────────────────────────────────────────────────────────
 export const PROPERTY_SEED = Number(process.env.PROPERTY_SEED ?? 20261129);
 /** Incremental equals fresh: edit sequences, and edits per sequence. */

@@ -1,7 +1,8 @@
 // Preloaded with `node --require test/robustness/no-escape.cjs …` by test/robustness/security.test.ts: every way out
 // of the process that the product must never take is replaced by a function that logs the attempt and throws
 // (network: net, tls, http, https, http2, dgram, dns, fetch; child processes; code from strings: eval, Function,
-// vm; worker threads; native addons), and every file-system path the process reads is logged.
+// vm; worker threads other than the product's own scan worker; native addons), and every file-system path the
+// process reads is logged.
 //
 // The language server's stdio transport is not network: vscode-languageserver reads process.stdin and writes
 // process.stdout, pipes whose net.Socket objects are built from file descriptors and never `connect`. Its socket
@@ -53,7 +54,23 @@ for (const name of ['fetch', 'WebSocket', 'EventSource']) {
 
 // Child processes, workers, native addons.
 replace(require('child_process'), 'child_process.', ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']);
-replace(require('worker_threads'), 'worker_threads.', ['Worker']);
+// The one worker allowed: the product's own scan worker, the bundle beside the server's (server/src/scan-pool.ts).
+// It runs with this same preload (workers inherit the process's options), so everything above holds in it too.
+{
+  const path = require('path');
+  const workerThreads = require('worker_threads');
+  const RealWorker = workerThreads.Worker;
+  const ownWorker = process.argv[1] ? path.join(path.dirname(process.argv[1]), 'scan-worker.js') : undefined;
+  const denied = forbidden('worker_threads.Worker');
+  const Guarded = function Worker(filename, options) {
+    const file = filename instanceof URL ? filename.pathname : String(filename);
+    if (!ownWorker || path.resolve(file) !== ownWorker || (options && options.eval)) return denied();
+    record({ worker: file });
+    return new RealWorker(filename, options);
+  };
+  Guarded.prototype = RealWorker.prototype;
+  Object.defineProperty(workerThreads, 'Worker', { value: Guarded, writable: true, configurable: true });
+}
 replace(process, 'process.', ['dlopen']);
 
 // Code from strings.
@@ -81,4 +98,4 @@ const readNames = ['readFile', 'readFileSync', 'open', 'openSync', 'createReadSt
 logReads(fs, 'fs.', readNames);
 logReads(fs.promises, 'fs.promises.', readNames);
 
-record({ loaded: true });
+record({ loaded: true, thread: require('worker_threads').threadId });

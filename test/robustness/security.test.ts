@@ -20,9 +20,12 @@ import { REPO, within } from './support.js';
 const PRELOAD = join(REPO, 'test', 'robustness', 'no-escape.cjs');
 const NODE_ARGS = ['--disallow-code-generation-from-strings', '--require', PRELOAD];
 const CLI = join(REPO, 'server', 'dist', 'cli.js');
-const BUNDLES = ['server/dist/server.js', 'server/dist/cli.js', 'client/dist/extension.js'];
+const BUNDLES = ['server/dist/server.js', 'server/dist/scan-worker.js', 'server/dist/cli.js', 'client/dist/extension.js'];
 
-interface Event { readonly pid: number; readonly attempt?: string; readonly stack?: string; readonly read?: string; readonly path?: string; readonly loaded?: boolean }
+interface Event {
+  readonly pid: number; readonly attempt?: string; readonly stack?: string; readonly read?: string; readonly path?: string; readonly loaded?: boolean;
+  readonly thread?: number; readonly worker?: string;
+}
 const events = (log: string): Event[] => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Event) : []);
 
 /** A file that, if anything ever ran it, would leave a marker file next to it. */
@@ -47,6 +50,9 @@ function hostileWorkspace(): { root: string; ws: string; outside: string; marker
   for (const p of ['evil.js', 'evil.cjs', 'evil.mjs', '.kube-hardening.js', 'kube-hardening.config.js', 'node_modules/evil/index.js', 'apps/plugin.js']) plant(join(ws, p));
   writeFileSync(join(ws, 'package.json'), JSON.stringify({ name: 'evil', main: 'evil.js', scripts: { postinstall: 'node evil.js', test: 'node evil.js' } }));
   writeFileSync(join(ws, 'apps', 'web.yaml'), POD('web'));
+  // Enough files for the scan to run in its worker threads (POOL_MIN_FILES in server/src/server.ts).
+  mkdirSync(join(ws, 'apps', 'many'));
+  for (let i = 0; i < 24; i++) writeFileSync(join(ws, 'apps', 'many', `pod-${i}.yaml`), POD(`many-${i}`));
   // YAML tags that other loaders execute (js-yaml's unsafe schema): plain data here.
   writeFileSync(join(ws, 'apps', 'tags.yaml'), `${POD('tags')}    args: [!!js/function "function () { require('child_process').execSync('touch ${join(ws, 'tag.executed')}') }", !!js/regexp /x/, !<tag:yaml.org,2002:js/undefined> ""]\n`);
   markers.push(join(ws, 'tag.executed'));
@@ -147,6 +153,8 @@ describe('security: nothing executed, nothing outside the workspace', () => {
     }
     const all = events(log);
     assert.ok(all.some((e) => e.loaded), 'the preload ran in the server');
+    assert.ok(all.some((e) => e.worker), 'the scan ran in its worker threads');
+    assert.ok(all.some((e) => e.loaded && e.thread !== undefined && e.thread > 0), 'the preload ran in the scan workers too');
     assert.deepEqual(all.filter((e) => e.attempt).map((e) => `${e.attempt}\n${e.stack}`), [], 'nothing attempted');
     assert.deepEqual(markers.filter((m) => existsSync(m)), [], 'nothing from the workspace executed');
     assert.deepEqual(readsOutside(all, ws), [], 'nothing read outside the workspace folder');

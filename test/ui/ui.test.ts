@@ -16,7 +16,7 @@ import {
 const RESULTS = join(REPO, 'test-results', 'ui');
 const EXPECTED_VSIX = [
   'extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
-  'extension/client/dist/extension.js', 'extension/server/dist/server.js', 'extension/server/dist/cli.js',
+  'extension/client/dist/extension.js', 'extension/server/dist/server.js', 'extension/server/dist/scan-worker.js', 'extension/server/dist/cli.js',
   'extension/syntaxes/kube-hardening-directives.tmLanguage.json', 'extension/schemas/kube-hardening-config.schema.json',
   'extension/images/icon.png',
 ];

@@ -30,6 +30,8 @@ interface NamespaceEntry {
   readonly declared: Located<NamespaceFact>[];
   readonly workloads: Located<WorkloadFact>[];
   readonly providers: Located<ProviderFact>[];
+  /** The files that hold workloads of the namespace. */
+  readonly workloadFiles: ReadonlySet<string>;
 }
 
 export interface WorkspaceView {
@@ -37,18 +39,21 @@ export interface WorkspaceView {
   namespace(name: string): NamespaceEntry;
 }
 
-const EMPTY: NamespaceEntry = { declared: [], workloads: [], providers: [] };
+const EMPTY: NamespaceEntry = { declared: [], workloads: [], providers: [], workloadFiles: new Set() };
 
 export function buildView(files: Iterable<FileFacts>): WorkspaceView {
   const byFile = new Map<string, FileFacts>();
-  const byNamespace = new Map<string, { declared: Located<NamespaceFact>[]; workloads: Located<WorkloadFact>[]; providers: Located<ProviderFact>[] }>();
+  const byNamespace = new Map<string, { declared: Located<NamespaceFact>[]; workloads: Located<WorkloadFact>[]; providers: Located<ProviderFact>[]; workloadFiles: Set<string> }>();
   const sorted = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const f of sorted) {
     byFile.set(f.file, f);
     for (const fact of f.facts) {
       let e = byNamespace.get(fact.namespace);
-      if (!e) byNamespace.set(fact.namespace, (e = { declared: [], workloads: [], providers: [] }));
-      if (fact.type === 'workload') e.workloads.push({ file: f.file, fact });
+      if (!e) byNamespace.set(fact.namespace, (e = { declared: [], workloads: [], providers: [], workloadFiles: new Set() }));
+      if (fact.type === 'workload') {
+        e.workloads.push({ file: f.file, fact });
+        e.workloadFiles.add(f.file);
+      }
       else {
         e.providers.push({ file: f.file, fact });
         if (fact.type === 'namespace') e.declared.push({ file: f.file, fact });
@@ -69,8 +74,21 @@ export const CROSS_RULE_IDS = ['default-deny-network-policy', 'pod-network-isola
 
 /** This file's own facts of a type in a namespace, from its current version. */
 function own<T extends Fact['type']>(file: FileFacts, type: T, namespace: string): Extract<Fact, { type: T }>[] {
-  return file.facts.filter((f): f is Extract<Fact, { type: T }> => f.type === type && f.namespace === namespace);
+  let byKey = ownFacts.get(file);
+  if (!byKey) {
+    // Grouped once per version of a file: the pass asks for several types in each of its namespaces.
+    byKey = new Map();
+    for (const f of file.facts) {
+      const key = `${f.type}\u0000${f.namespace}`;
+      const list = byKey.get(key);
+      if (list) list.push(f);
+      else byKey.set(key, [f]);
+    }
+    ownFacts.set(file, byKey);
+  }
+  return (byKey.get(`${type}\u0000${namespace}`) ?? []) as Extract<Fact, { type: T }>[];
 }
+const ownFacts = new WeakMap<FileFacts, Map<string, Fact[]>>();
 
 /**
  * A namespace-level finding appears once: on the Namespace document when the workspace has one, otherwise on the
@@ -118,6 +136,32 @@ function finding(ruleId: string, severity: Severity, message: string, range: Off
   return { ruleId, severity, message, range, fixes };
 }
 
+interface Derived {
+  readonly policies: readonly Extract<ProviderFact, { type: 'networkPolicy' }>[];
+  /** Some policy with an empty pod selector denies ingress, and some denies egress. */
+  readonly denied: boolean;
+  readonly limitDefaults: boolean;
+  readonly computeQuota: boolean;
+}
+const derivedOf = new WeakMap<NamespaceEntry, Derived>();
+
+/** What the pass needs of a namespace's providers, computed once per view (every file of the namespace asks). */
+function derived(entry: NamespaceEntry): Derived {
+  let d = derivedOf.get(entry);
+  if (!d) {
+    const policies = entry.providers.flatMap((p) => (p.fact.type === 'networkPolicy' ? [p.fact] : []));
+    const denies = policies.filter((p) => isEmptySelector(p.podSelector));
+    d = {
+      policies,
+      denied: denies.some((p) => p.ingress) && denies.some((p) => p.egress),
+      limitDefaults: entry.providers.some((p) => p.fact.type === 'limitRange' && p.fact.containerDefaults),
+      computeQuota: entry.providers.some((p) => p.fact.type === 'resourceQuota' && p.fact.boundsCompute),
+    };
+    derivedOf.set(entry, d);
+  }
+  return d;
+}
+
 /** Findings of the cross-document rules for one file. */
 function crossFindings(file: FileFacts, view: WorkspaceView, ran: ReadonlySet<string>): Finding[] {
   const out: Finding[] = [];
@@ -125,13 +169,12 @@ function crossFindings(file: FileFacts, view: WorkspaceView, ran: ReadonlySet<st
   for (const ns of namespaces) {
     if (SYSTEM_NAMESPACES.has(ns)) continue;
     const entry = view.namespace(ns);
-    const policies = entry.providers.flatMap((p) => (p.fact.type === 'networkPolicy' ? [p.fact] : []));
-    const hasWorkloads = entry.workloads.some((w) => w.file !== file.file) || own(file, 'workload', ns).length > 0;
+    const { policies, denied, limitDefaults, computeQuota } = derived(entry);
+    const hasWorkloads = entry.workloadFiles.size > (entry.workloadFiles.has(file.file) ? 1 : 0) || own(file, 'workload', ns).length > 0;
     const denyFix = () => appendFix(`Add a default-deny NetworkPolicy for namespace \`${ns}\``, file, targetFile(file, view, ns), defaultDeny(ns));
 
     if (ran.has('default-deny-network-policy')) {
-      const denies = policies.filter((p) => isEmptySelector(p.podSelector));
-      if (!(denies.some((p) => p.ingress) && denies.some((p) => p.egress))) {
+      if (!denied) {
         const none = policies.length === 0;
         for (const at of namespaceAnchors(file, view, ns)) {
           out.push(finding('default-deny-network-policy', none ? 'information' : 'warning', none
@@ -152,13 +195,13 @@ function crossFindings(file: FileFacts, view: WorkspaceView, ran: ReadonlySet<st
       }
     }
     if (!hasWorkloads) continue;
-    if (ran.has('namespace-limit-range') && !entry.providers.some((p) => p.fact.type === 'limitRange' && p.fact.containerDefaults)) {
+    if (ran.has('namespace-limit-range') && !limitDefaults) {
       for (const at of namespaceAnchors(file, view, ns)) {
         out.push(finding('namespace-limit-range', 'information', `No LimitRange with container defaults for namespace \`${ns}\` was found in this workspace.`, at,
           [appendFix(`Add a LimitRange for namespace \`${ns}\``, file, targetFile(file, view, ns), limitRange(ns))]));
       }
     }
-    if (ran.has('namespace-resource-quota') && !entry.providers.some((p) => p.fact.type === 'resourceQuota' && p.fact.boundsCompute)) {
+    if (ran.has('namespace-resource-quota') && !computeQuota) {
       for (const at of namespaceAnchors(file, view, ns)) {
         out.push(finding('namespace-resource-quota', 'information', `No ResourceQuota bounding CPU and memory for namespace \`${ns}\` was found in this workspace.`, at,
           [appendFix(`Add a ResourceQuota for namespace \`${ns}\``, file, targetFile(file, view, ns), resourceQuota(ns))]));
@@ -168,12 +211,35 @@ function crossFindings(file: FileFacts, view: WorkspaceView, ran: ReadonlySet<st
   return out;
 }
 
-/** Local findings whose judgement depends on other documents: the ServiceAccount's automount, a LimitRange. */
-function adjust(findings: readonly Finding[], file: FileFacts, view: WorkspaceView): Finding[] {
-  const workloads = file.facts.filter((f): f is WorkloadFact => f.type === 'workload');
-  const owner = (f: Finding) => workloads.find((w) => w.range.start <= f.range.start && f.range.start < w.range.end);
+/**
+ * Local findings judged against the workspace: those that depend on other documents (the ServiceAccount's
+ * automount, a LimitRange) adjusted. `facts` are the facts of the same text the findings' offsets point into (a
+ * whole file, or one of its documents with both relative to it).
+ */
+export function judgeLocal(findings: readonly Finding[], facts: readonly Fact[], view: WorkspaceView): Finding[] {
+  // Facts are in file order and objects do not overlap: the owner is found by binary search.
+  const workloads = facts.filter((f): f is WorkloadFact => f.type === 'workload');
+  const owner = (f: Finding): WorkloadFact | undefined => {
+    let lo = 0;
+    let hi = workloads.length - 1;
+    let found: WorkloadFact | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (workloads[mid]!.range.start <= f.range.start) {
+        found = workloads[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found && f.range.start < found.range.end ? found : workloads.find((w) => w.range.start <= f.range.start && f.range.start < w.range.end);
+  };
   const out: Finding[] = [];
   for (const f of findings) {
+    // Only two rules depend on other documents; the rest pass through without looking up their workload (this
+    // runs on every keystroke, over every finding of the file).
+    if (f.ruleId !== 'automount-service-account-token' && f.ruleId !== 'resource-limits') {
+      out.push(f);
+      continue;
+    }
     const w = owner(f);
     if (!w) {
       out.push(f);
@@ -208,14 +274,33 @@ function suppressed(f: Finding, scopes: readonly SuppressionScope[]): boolean {
  * cross-document rules' findings (subject to the file's suppressions). `ran`: the rule ids that are enabled.
  */
 export function workspaceFindings(local: readonly Finding[], file: FileFacts, view: WorkspaceView, ran: ReadonlySet<string>): Finding[] {
-  const cross = crossFindings(file, view, ran).filter((f) => !suppressed(f, file.suppressions));
-  return [...adjust(local, file, view), ...cross].sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
+  return [...judgeLocal(local, file.facts, view), ...crossFileFindings(file, view, ran)].sort(byPosition);
 }
+
+/** The order findings are reported in: by start, then by rule id. */
+export function byPosition(a: Finding, b: Finding): number {
+  return a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId);
+}
+
+/**
+ * The cross-document rules' findings for a file (subject to its suppressions). With `judgeLocal` over each of its
+ * documents this is `workspaceFindings` in parts, for an editor that re-judges only the documents that changed.
+ */
+export function crossFileFindings(file: FileFacts, view: WorkspaceView, ran: ReadonlySet<string>): Finding[] {
+  return crossFindings(file, view, ran).filter((f) => !suppressed(f, file.suppressions));
+}
+
+const signatures = new WeakMap<FileFacts, Map<string, string>>();
 
 /** Namespaces whose facts in this file other files may depend on, with a signature to detect changes. */
 export function providerSignature(file: FileFacts | undefined): Map<string, string> {
+  if (!file) return new Map();
+  // Each version of a file is compared twice (as the new version, then as the old one): compute it once.
+  const memo = signatures.get(file);
+  if (memo) return memo;
   const out = new Map<string, string>();
-  for (const f of file?.facts ?? []) {
+  signatures.set(file, out);
+  for (const f of file.facts) {
     if (f.type === 'workload') {
       // Workloads matter to others only for namespace-level anchors and "has workloads".
       out.set(f.namespace, `${out.get(f.namespace) ?? ''}|w`);
@@ -223,7 +308,9 @@ export function providerSignature(file: FileFacts | undefined): Map<string, stri
     }
     const { range: _r, ...rest } = f as ProviderFact & { at?: OffsetRange };
     delete (rest as { at?: OffsetRange }).at;
-    out.set(f.namespace, `${out.get(f.namespace) ?? ''}|${JSON.stringify(rest)}`);
+    // Other files' fixes append new documents to the Namespace's file: how it ends decides what they insert.
+    const ending = f.type === 'namespace' ? `|ends:${JSON.stringify(file.eol)}${file.finalNewline || file.length === 0}` : '';
+    out.set(f.namespace, `${out.get(f.namespace) ?? ''}|${JSON.stringify(rest)}${ending}`);
   }
   return out;
 }

@@ -1,0 +1,29 @@
+// What the workspace index keeps of a file on disk, computed from its text (in a scan worker or, for a single file,
+// on the server's thread): facts, local findings without fixes (an unopened file offers no code actions; it is
+// linted again when opened) and where its lines start. Never its text or syntax tree.
+import { fileFacts, fileFindings, fileInternalErrors, lintFile, type FileFacts, type Finding, type LintOptions } from '@kube-hardening/shared-rules';
+
+export interface IndexEntryData {
+  readonly facts: FileFacts;
+  readonly local: Finding[];
+  readonly lineStarts: Uint32Array;
+  readonly length: number;
+  readonly internalErrors: string[];
+}
+
+export function indexEntryOf(text: string, uri: string, options: LintOptions): IndexEntryData {
+  const linted = lintFile(text, undefined, [], options);
+  const local = fileFindings(linted).map(({ ruleId, severity, message, range, missing, stale }): Finding => ({
+    ruleId, severity, message, range, fixes: [], ...(missing ? { missing } : {}), ...(stale ? { stale } : {}),
+  }));
+  return {
+    facts: fileFacts(linted, uri), local, lineStarts: lineStartsOf(text), length: text.length,
+    internalErrors: fileInternalErrors(linted).map((e) => `${e.ruleId ? `(rule ${e.ruleId}) ` : ''}${e.message}`),
+  };
+}
+
+export function lineStartsOf(text: string): Uint32Array {
+  const starts: number[] = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return Uint32Array.from(starts);
+}
