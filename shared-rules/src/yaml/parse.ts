@@ -9,7 +9,10 @@
 //
 // Duplicate keys: the package's check compares every key with every earlier key of its map (quadratic: seconds
 // for a ConfigMap with 20,000 keys or a one-line flow map of 5,000 labels). The same check, linear, runs instead.
-import { Composer, Document, Parser, YAMLParseError, isScalar, visit, type CST, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import {
+  Composer, Document, Parser, YAMLParseError, isMap, isPair, isScalar, isSeq,
+  type CST, type DocumentOptions, type ParseOptions, type Scalar, type SchemaOptions, type YAMLMap,
+} from 'yaml';
 
 /**
  * Collections nested deeper than this are not composed. Real manifests nest a few dozen levels (a CRD's schema
@@ -46,13 +49,17 @@ export function parseYamlDocument(text: string, options: Options = {}): Document
 
 /** The offset where the token stream nests collections deeper than `limit`, or undefined (iterative: no recursion). */
 function deeperThan(tokens: readonly CST.Token[], limit: number): number | undefined {
-  const stack: { token: CST.Token | undefined; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  // Two parallel stacks rather than an object per token: this runs over every token of every document parsed.
+  const stack: (CST.Token | null | undefined)[] = [...tokens];
+  const depths: number[] = tokens.map(() => 0);
   while (stack.length > 0) {
-    const { token, depth } = stack.pop()!;
+    const token = stack.pop();
+    const depth = depths.pop()!;
     if (!token) continue;
     switch (token.type) {
       case 'document':
-        stack.push({ token: token.value, depth });
+        stack.push(token.value);
+        depths.push(depth);
         break;
       case 'block-map':
       case 'block-seq':
@@ -60,8 +67,14 @@ function deeperThan(tokens: readonly CST.Token[], limit: number): number | undef
         if (depth + 1 > limit) return token.offset;
         for (const item of token.items) {
           const pair = item as { key?: CST.Token | null; value?: CST.Token | null };
-          if (pair.key) stack.push({ token: pair.key, depth: depth + 1 });
-          if (pair.value) stack.push({ token: pair.value, depth: depth + 1 });
+          if (pair.key) {
+            stack.push(pair.key);
+            depths.push(depth + 1);
+          }
+          if (pair.value) {
+            stack.push(pair.value);
+            depths.push(depth + 1);
+          }
         }
         break;
       }
@@ -74,23 +87,51 @@ function deeperThan(tokens: readonly CST.Token[], limit: number): number | undef
 
 /** A duplicate key is an error, with the package's notion of equal keys (scalars with the same value). */
 function checkUniqueKeys(doc: Document.Parsed): void {
-  visit(doc, {
-    Map(_, map) {
-      const seen = new Set<unknown>();
-      for (const pair of map.items) {
-        const key = pair.key;
-        if (!isScalar(key)) continue;
-        const v = key.value;
-        if (typeof v === 'number' && Number.isNaN(v)) continue; // NaN equals no key, itself included
-        const id = typeof v === 'object' && v !== null ? v : `${typeof v}:${String(v)}`;
-        if (seen.has(id)) {
-          const at = key.range ?? [0, 0];
-          doc.errors.push(new YAMLParseError([at[0], at[1]], 'DUPLICATE_KEY', 'Map keys must be unique'));
-          return visit.BREAK;
+  // A walk over collections only (nesting is bounded by MAX_NESTING before composing, so recursion is safe); small
+  // maps, most of Kubernetes, are compared pairwise without allocating.
+  const keyId = (v: unknown): unknown => (typeof v === 'object' && v !== null ? v : `${typeof v}:${String(v)}`);
+  const same = (a: unknown, b: unknown): boolean =>
+    typeof a === 'object' && a !== null ? a === b : typeof a === typeof b && (a === b || String(a) === String(b));
+  const duplicateIn = (map: YAMLMap): Scalar | undefined => {
+    const items = map.items;
+    if (items.length <= 16) {
+      for (let i = 1; i < items.length; i++) {
+        const k = items[i]!.key;
+        if (!isScalar(k) || (typeof k.value === 'number' && Number.isNaN(k.value))) continue;
+        for (let j = 0; j < i; j++) {
+          const other = items[j]!.key;
+          if (isScalar(other) && same(k.value, other.value)) return k;
         }
-        seen.add(id);
       }
       return undefined;
-    },
-  });
+    }
+    const seen = new Set<unknown>();
+    for (const pair of items) {
+      const key = pair.key;
+      if (!isScalar(key)) continue;
+      const v = key.value;
+      if (typeof v === 'number' && Number.isNaN(v)) continue; // NaN equals no key, itself included
+      const id = keyId(v);
+      if (seen.has(id)) return key;
+      seen.add(id);
+    }
+    return undefined;
+  };
+  const walk = (node: unknown): boolean => {
+    if (isMap(node)) {
+      const duplicate = duplicateIn(node);
+      if (duplicate) {
+        const at = duplicate.range ?? [0, 0];
+        doc.errors.push(new YAMLParseError([at[0], at[1]], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        return true;
+      }
+      for (const pair of node.items) if (walk(pair.key) || walk(pair.value)) return true;
+    } else if (isSeq(node)) {
+      for (const item of node.items) if (walk(item)) return true;
+    } else if (isPair(node)) {
+      return walk(node.key) || walk(node.value);
+    }
+    return false;
+  };
+  walk(doc.contents);
 }
