@@ -142,6 +142,8 @@ interface Derived {
   readonly denied: boolean;
   readonly limitDefaults: boolean;
   readonly computeQuota: boolean;
+  /** Which directions no policy covers, per pod label set (JSON): every keystroke asks again for each workload. */
+  readonly gaps: Map<string, readonly string[]>;
 }
 const derivedOf = new WeakMap<NamespaceEntry, Derived>();
 
@@ -156,10 +158,23 @@ function derived(entry: NamespaceEntry): Derived {
       denied: denies.some((p) => p.ingress) && denies.some((p) => p.egress),
       limitDefaults: entry.providers.some((p) => p.fact.type === 'limitRange' && p.fact.containerDefaults),
       computeQuota: entry.providers.some((p) => p.fact.type === 'resourceQuota' && p.fact.boundsCompute),
+      gaps: new Map(),
     };
     derivedOf.set(entry, d);
   }
   return d;
+}
+
+/** The directions (ingress, egress) in which no NetworkPolicy of the namespace selects pods with these labels. */
+function isolationGaps(d: Derived, labels: WorkloadFact['labels']): readonly string[] {
+  const key = JSON.stringify(labels);
+  let gaps = d.gaps.get(key);
+  if (!gaps) {
+    const selecting = d.policies.filter((p) => selects(p.podSelector, labels));
+    gaps = [selecting.some((p) => p.ingress) ? '' : 'ingress', selecting.some((p) => p.egress) ? '' : 'egress'].filter(Boolean);
+    d.gaps.set(key, gaps);
+  }
+  return gaps;
 }
 
 /** Findings of the cross-document rules for one file. */
@@ -185,8 +200,7 @@ function crossFindings(file: FileFacts, view: WorkspaceView, ran: ReadonlySet<st
     }
     if (ran.has('pod-network-isolated')) {
       for (const w of own(file, 'workload', ns).map((fact) => ({ fact }))) {
-        const selecting = policies.filter((p) => selects(p.podSelector, w.fact.labels));
-        const missing = [selecting.some((p) => p.ingress) ? '' : 'ingress', selecting.some((p) => p.egress) ? '' : 'egress'].filter(Boolean);
+        const missing = isolationGaps(derived(entry), w.fact.labels);
         if (missing.length === 0) continue;
         const what = `${w.fact.kind}${w.fact.name ? ` \`${w.fact.name}\`` : ''}`;
         out.push(finding('pod-network-isolated', policies.length === 0 ? 'information' : 'warning', policies.length === 0
