@@ -36,6 +36,8 @@ export const LONG_LINE_CHARS = 50_000;
 export const SERVER_PUBLISH_MS = 10_000;
 /** Any request after a hostile input or a protocol misuse → its answer (the server is still up). */
 export const SERVER_ANSWER_MS = 5_000;
+/** The server's peak resident set (VmHWM) over every hostile input opened in it, the 20 MB file included. */
+export const SERVER_PEAK_RSS_MB = 768;
 /** The server's own wait for workspace/configuration (SETTINGS_TIMEOUT_MS in server/src/server.ts). */
 export const SERVER_SETTINGS_TIMEOUT_MS = 3_000;
 /** Shutdown sent during a workspace scan of this many files → its answer, then exit. */

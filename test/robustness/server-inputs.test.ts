@@ -3,14 +3,14 @@
 // answer within a bound, and the server is still up afterwards.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionRequest, HoverRequest, type CodeAction, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { fileUri, startClient, type TestClient } from '../support/lsp-client.js';
-import { SERVER_ANSWER_MS, SERVER_PUBLISH_MS } from './bounds.js';
+import { SERVER_ANSWER_MS, SERVER_PEAK_RSS_MB, SERVER_PUBLISH_MS } from './bounds.js';
 import { HOSTILE_INPUTS, invalidUtf8Bytes, pseudoRandomBytes } from './hostile.js';
 import { REPO, within } from './support.js';
 
@@ -70,9 +70,14 @@ describe('hostile inputs through the server', () => {
     });
   });
 
-  it('is still up: answers a request after all of them', async () => {
+  it(`is still up: answers a request after all of them, its resident set never above ${SERVER_PEAK_RSS_MB} MB`, async () => {
     const catalog = await within(SERVER_ANSWER_MS, 'rule catalog', client.connection.sendRequest('kube-hardening/ruleCatalog'));
     assert.ok(Array.isArray(catalog) && catalog.length > 50);
+    // The memory bound of the server: its peak resident set (VmHWM) over every hostile input above.
+    const peak = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${client.process.pid}/status`, 'utf8'));
+    assert.ok(peak, 'the server\'s peak resident set is readable');
+    const peakMb = Number(peak[1]) / 1024;
+    assert.ok(peakMb <= SERVER_PEAK_RSS_MB, `peak resident set ${peakMb.toFixed(0)} MB`);
   });
 });
 
