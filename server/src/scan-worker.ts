@@ -2,10 +2,16 @@
 // back only what the index keeps (facts, local findings without fixes, line starts). The language server's own
 // thread stays free for typing while the workers use the other cores; no text or syntax tree crosses back.
 import { readFile, stat } from 'node:fs/promises';
+import { format } from 'node:util';
 import { parentPort } from 'node:worker_threads';
 import { indexEntryOf } from './index-entry.js';
 import type { ScanRequest, ScanResult } from './scan-protocol.js';
 import { looksLikeKubernetes } from './scan.js';
+
+// A worker's stdout is the server's, which carries the protocol: anything a library might print goes to stderr.
+for (const name of ['log', 'info', 'debug', 'trace', 'dir', 'table'] as const) {
+  console[name] = (...args: unknown[]) => process.stderr.write(`${format(...args)}\n`);
+}
 
 async function check(request: ScanRequest): Promise<ScanResult> {
   const { id, path, uri, maxBytes, options } = request;

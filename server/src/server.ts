@@ -426,6 +426,7 @@ export function startServer(connection: Connection): void {
     const pool = createScanPool(join(__dirname, 'scan-worker.js'));
     const inFlight = new Set<Promise<void>>();
     let done = 0;
+    let failures = 0;
     try {
       for (const w of work) {
         if (token.cancelled) break;
@@ -437,7 +438,8 @@ export function startServer(connection: Connection): void {
           if (result.kind === 'linted') indexEntry(w.uri, result);
           else if (result.kind === 'too-large') index.set({ uri: w.uri, facts: emptyFacts(w.uri), local: [], positions: lineMap(''), skippedBytes: result.size });
           else if (result.kind === 'failed') {
-            log(`scan worker could not check ${w.uri}; checking it here: ${result.message.split('\n')[0]}`);
+            // Logged once a scan: a worker that cannot start fails every file the same way.
+            if (failures++ === 0) log(`scan worker could not check ${w.uri} (and maybe others); checking them here: ${result.message.split('\n')[0]}`);
             await indexFromDisk(w.uri, w.settings, w.excludes);
           } else index.delete(w.uri);
         })().finally(() => {
