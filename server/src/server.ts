@@ -45,6 +45,8 @@ export const SCAN_STATE_NOTIFICATION = 'kube-hardening/scanState';
 const MB = 1024 * 1024;
 /** A lint slower than this is logged. */
 const SLOW_LINT_MS = 100;
+/** Turns of the event loop a lint waits for changes still queued (each turn hands over one message). */
+const MAX_LINT_DEFERRALS = 200;
 /** From this many files a scan runs in worker threads; below it, starting them costs more than it saves. */
 const POOL_MIN_FILES = 20;
 
@@ -218,8 +220,10 @@ export function startServer(connection: Connection): void {
     }
     const entry = { changed: true };
     scheduled.set(uri, entry);
+    let waited = 0;
     const turn = () => {
-      if (entry.changed) {
+      // A client that never stops sending changes still gets a lint after MAX_LINT_DEFERRALS turns.
+      if (entry.changed && waited++ < MAX_LINT_DEFERRALS) {
         entry.changed = false;
         setImmediate(turn);
         return;
