@@ -14,16 +14,15 @@ export interface OpenDocument {
   lintedVersion: number | undefined;
   /** The local findings of `linted` (file offsets), computed when first read: a keystroke's publish does not need them. */
   readonly findings: readonly Finding[];
-  /**
-   * The findings behind the current diagnostics (local ones judged against the workspace, plus the cross-document
-   * rules'), for hovers and code actions: computed when one asks (publishing builds diagnostics per document).
-   */
-  published: readonly Finding[];
   /** Edits applied since `linted` was computed, in order, each in the coordinates of the text it applied to. */
   pendingEdits: OffsetEdit[];
   /** With workspace scanning off: the view of this file alone, and the facts it was built from. */
   ownView?: { readonly facts: FileFacts; readonly view: WorkspaceView };
-  /** `published` was judged from this lint result, view and settings (reused while they stay the same). */
+  /**
+   * The findings behind the current diagnostics (local ones judged against the workspace, plus the cross-document
+   * rules'), for hovers and code actions, and the lint result, view and settings they were judged from: judged when
+   * one asks (publishing builds diagnostics per document), reused while those stay the same.
+   */
   judged?: { readonly linted: LintedFile; readonly view: WorkspaceView; readonly settings: unknown; readonly findings: readonly Finding[] };
 }
 
@@ -65,7 +64,6 @@ export class DocumentStore {
       get findings() {
         return this.linted ? findingsOf(this.linted) : [];
       },
-      published: [],
       pendingEdits: [],
     };
     this.docs.set(uri, state);

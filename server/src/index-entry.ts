@@ -1,7 +1,9 @@
-// What the workspace index keeps of a file on disk, computed from its text (in a scan worker or, for a single file,
-// on the server's thread): facts, local findings without fixes (an unopened file offers no code actions; it is
-// linted again when opened) and where its lines start. Never its text or syntax tree.
+// What the workspace index keeps of a file on disk, read and computed from its text (in a scan worker or, for a
+// single file, on the server's thread): facts, local findings without fixes (an unopened file offers no code
+// actions; it is linted again when opened) and where its lines start. Never its text or syntax tree.
+import { readFile, stat } from 'node:fs/promises';
 import { fileFacts, fileFindings, fileInternalErrors, lintFile, type FileFacts, type Finding, type LintOptions } from '@kube-hardening/shared-rules';
+import { looksLikeKubernetes } from './scan.js';
 
 export interface IndexEntryData {
   readonly facts: FileFacts;
@@ -26,4 +28,25 @@ export function lineStartsOf(text: string): Uint32Array {
   const starts: number[] = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return Uint32Array.from(starts);
+}
+
+/** What reading a file for the index found. */
+export type FileCheck =
+  | { readonly kind: 'too-large'; readonly size: number }
+  | { readonly kind: 'unreadable' | 'not-kubernetes' }
+  | ({ readonly kind: 'linted' } & IndexEntryData);
+
+/** Reads a file (not when larger than `maxBytes`), checks cheaply that it is Kubernetes YAML, and lints it. */
+export async function checkFile(path: string, uri: string, maxBytes: number, options: LintOptions): Promise<FileCheck> {
+  let text: string;
+  try {
+    const size = (await stat(path)).size;
+    if (size > maxBytes) return { kind: 'too-large', size };
+    text = await readFile(path, 'utf8');
+  } catch {
+    return { kind: 'unreadable' };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (!looksLikeKubernetes(text)) return { kind: 'not-kubernetes' };
+  return { kind: 'linted', ...indexEntryOf(text, uri, options) };
 }

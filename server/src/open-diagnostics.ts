@@ -28,12 +28,12 @@ interface Converted {
 
 const converted = new WeakMap<DocumentResult, Converted>();
 
-function convert(text: string, linted: LintedFile, segment: Segment, view: WorkspaceView, settings: Settings): Converted {
+function convert(linted: LintedFile, segment: Segment, view: WorkspaceView, settings: Settings): Converted {
   const judged = judgeLocal(segmentFindings(linted, segment), segment.result.facts, view)
     .filter((f) => effectiveSeverity(f, settings) !== undefined)
     .sort(byPosition);
   // Offsets relative to the document: positions from a line table of the document's own text.
-  const positions: Positions = TextDocument.create('', 'yaml', 0, text);
+  const positions: Positions = TextDocument.create('', 'yaml', 0, segment.text);
   const relative = toDiagnostics(positions, judged, settings);
   return { view, settings, partial: !!linted.partial, findings: judged, relative, placedAt: 0, placed: relative };
 }
@@ -54,7 +54,7 @@ export function openDiagnostics(document: Positions, linted: LintedFile, facts: 
   for (const segment of linted.segments) {
     let entry = converted.get(segment.result);
     if (!entry || entry.view !== view || entry.settings !== settings || entry.partial !== !!linted.partial) {
-      entry = convert(segment.text, linted, segment, view, settings);
+      entry = convert(linted, segment, view, settings);
       converted.set(segment.result, entry);
     }
     const line = document.positionAt(segment.start).line;

@@ -1,6 +1,6 @@
 // What the language server and its scan workers say to each other: plain, structured-cloneable data.
 import type { LintOptions } from '@kube-hardening/shared-rules';
-import type { IndexEntryData } from './index-entry.js';
+import type { FileCheck } from './index-entry.js';
 
 export interface ScanRequest {
   readonly id: number;
@@ -13,7 +13,5 @@ export interface ScanRequest {
 }
 
 export type ScanResult =
-  | { readonly id: number; readonly kind: 'too-large'; readonly size: number }
-  | { readonly id: number; readonly kind: 'unreadable' | 'not-kubernetes' }
-  | { readonly id: number; readonly kind: 'failed'; readonly message: string }
-  | ({ readonly id: number; readonly kind: 'linted' } & IndexEntryData);
+  | ({ readonly id: number } & FileCheck)
+  | { readonly id: number; readonly kind: 'failed'; readonly message: string };

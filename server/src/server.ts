@@ -21,9 +21,9 @@ import { DocumentStore, malformedChanges, type OpenDocument } from './documents.
 import { openDiagnostics } from './open-diagnostics.js';
 import { serverConnection } from './transport.js';
 import { refusedGlobs, shownGlob } from './globs.js';
-import { isExcluded, listYamlFiles, looksLikeKubernetes, yieldToEventLoop } from './scan.js';
+import { isExcluded, listYamlFiles, yieldToEventLoop } from './scan.js';
 import { DEFAULT_SETTINGS, enabledGlobs, parseSettings, type Settings } from './settings.js';
-import { indexEntryOf, type IndexEntryData } from './index-entry.js';
+import { checkFile, type FileCheck } from './index-entry.js';
 import { createScanPool } from './scan-pool.js';
 import { lineMap, lineMapOf, WorkspaceIndex, type PositionMap } from './workspace-index.js';
 
@@ -309,7 +309,7 @@ export function startServer(connection: Connection): void {
         }
         if (!state.linted || state.lintedVersion !== version) return; // a newer lint will publish
         // Per document, reusing what an edit did not touch (open-diagnostics.ts); the findings behind them are
-        // judged again only when a hover or a code action asks (currentFindings).
+        // judged only when a hover or a code action asks (currentFindings).
         const facts = fileFacts(state.linted, uri);
         const diagnostics = openDiagnostics(state.document, state.linted, facts, viewFor(state, facts, settings), enabledRules(settings), settings);
         await connection.sendDiagnostics({ uri, version, diagnostics });
@@ -401,28 +401,17 @@ export function startServer(connection: Connection): void {
     if (!folder || isKustomizationFile(basename(path)) || isExcluded(folder, path, excludes ?? (await excludesFor(folder, settings)))) return index.delete(uri);
     // A symbolic link out of the folder (the scan never follows links; a watcher event may name one) is not read.
     if (!(await isInside(folder, path))) return index.delete(uri);
-    let size: number;
-    try {
-      size = (await fs.stat(path)).size;
-    } catch {
-      return index.delete(uri);
-    }
-    if (size > settings.maxFileSize * MB) return index.set({ uri, facts: emptyFacts(uri), local: [], positions: lineMap(''), skippedBytes: size });
-    let text: string;
-    try {
-      text = await fs.readFile(path, 'utf8');
-    } catch {
-      return index.delete(uri);
-    }
+    const result = await checkFile(path, uri, settings.maxFileSize * MB, lintOptionsFor(uri));
     if (documents.get(uri)) return new Set(); // opened meanwhile: the buffer wins
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    if (!looksLikeKubernetes(text)) return index.delete(uri);
-    return indexEntry(uri, indexEntryOf(text, uri, lintOptionsFor(uri)));
+    return indexChecked(uri, result);
   }
 
-  function indexEntry(uri: string, data: IndexEntryData): Set<string> {
-    for (const e of data.internalErrors) connection.console.error(`internal error in ${uri}: ${e}`);
-    return index.set({ uri, facts: data.facts, local: data.local, positions: lineMapOf(data.lineStarts, data.length) });
+  /** Files the index with what reading it found: its entry, one "too large" note, or nothing. */
+  function indexChecked(uri: string, result: FileCheck): Set<string> {
+    if (result.kind === 'too-large') return index.set({ uri, facts: emptyFacts(uri), local: [], positions: lineMap(''), skippedBytes: result.size });
+    if (result.kind !== 'linted') return index.delete(uri);
+    for (const e of result.internalErrors) connection.console.error(`internal error in ${uri}: ${e}`);
+    return index.set({ uri, facts: result.facts, local: result.local, positions: lineMapOf(result.lineStarts, result.length) });
   }
 
   /** Indexes the files of a scan in worker threads (scan-pool.ts); what a worker could not do is done here. */
@@ -439,13 +428,12 @@ export function startServer(connection: Connection): void {
           const result = await pool.run({ path: w.path, uri: w.uri, maxBytes: w.settings.maxFileSize * MB, options: lintOptionsFor(w.uri) });
           // The buffer wins over the file on disk; a cancelled scan's results are dropped.
           if (token.cancelled || documents.get(w.uri)) return;
-          if (result.kind === 'linted') indexEntry(w.uri, result);
-          else if (result.kind === 'too-large') index.set({ uri: w.uri, facts: emptyFacts(w.uri), local: [], positions: lineMap(''), skippedBytes: result.size });
-          else if (result.kind === 'failed') {
+          if (result.kind !== 'failed') indexChecked(w.uri, result);
+          else {
             // Logged once a scan: a worker that cannot start fails every file the same way.
             if (failures++ === 0) log(`scan worker could not check ${w.uri} (and maybe others); checking them here: ${result.message.split('\n')[0]}`);
             await indexFromDisk(w.uri, w.settings, w.excludes);
-          } else index.delete(w.uri);
+          }
         })().finally(() => {
           inFlight.delete(p);
           report(++done);
@@ -674,22 +662,24 @@ export function startServer(connection: Connection): void {
     })();
   }));
 
-  /** The current findings of a document, linting first when changes are pending (requests see the latest text). */
-  function currentFindings(uri: string): OpenDocument | undefined {
+  /**
+   * The current findings of a document judged against the workspace (those behind its diagnostics), linting first
+   * when changes are pending (requests see the latest text).
+   */
+  function currentFindings(uri: string): { state: OpenDocument; published: readonly Finding[] } | undefined {
     const state = documents.get(uri);
     // A file above maxFileSize is never linted, not even for a hover: it has no findings.
-    if (state && state.document.getText().length > (lastSettings.get(uri) ?? DEFAULT_SETTINGS).maxFileSize * MB) return undefined;
-    if (!state) return undefined;
+    if (!state || state.document.getText().length > (lastSettings.get(uri) ?? DEFAULT_SETTINGS).maxFileSize * MB) return undefined;
     if (state.lintedVersion !== state.document.version || !state.linted) documents.lint(state, lintOptionsFor(uri));
-    if (state.linted) state.published = judgeOpen(state, lastSettings.get(uri) ?? DEFAULT_SETTINGS);
-    return state;
+    return { state, published: state.linted ? judgeOpen(state, lastSettings.get(uri) ?? DEFAULT_SETTINGS) : [] };
   }
 
   connection.onHover(guard('hover', null, ({ textDocument, position }) => {
-    const state = currentFindings(textDocument.uri);
-    if (!state) return null;
+    const current = currentFindings(textDocument.uri);
+    if (!current) return null;
+    const { state, published } = current;
     const offset = state.document.offsetAt(position);
-    const here = state.published.filter((f) => f.range.start <= offset && offset <= f.range.end);
+    const here = published.filter((f) => f.range.start <= offset && offset <= f.range.end);
     if (here.length > 0) return toHover(state.document, here);
     const id = state.linted ? suppressedIdAt(state.linted, offset) : undefined;
     return id ? toRuleIdHover(state.document, id.id, id.range) : null;
@@ -711,8 +701,10 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onCodeAction(guard('codeAction', [] as CodeAction[], ({ textDocument, context }) => {
-    const state = currentFindings(textDocument.uri);
-    if (!state?.linted) return [];
+    const current = currentFindings(textDocument.uri);
+    const linted = current?.state.linted;
+    if (!current || !linted) return [];
+    const { state, published } = current;
     const wants = (kind: string) => !context.only || context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
     const actions: CodeAction[] = [];
     const version = state.document.version;
@@ -731,7 +723,7 @@ export function startServer(connection: Connection): void {
     for (const f of fixable) fixableCount.set(f.ruleId, (fixableCount.get(f.ruleId) ?? 0) + 1);
     // Diagnostics are matched to findings through a map: a selection of a whole file can carry thousands of them.
     const byRange = new Map<string, Finding>();
-    for (const f of state.published) {
+    for (const f of published) {
       const key = `${f.ruleId}@${f.range.start}:${f.range.end}`;
       if (!byRange.has(key)) byRange.set(key, f);
     }
@@ -750,7 +742,7 @@ export function startServer(connection: Connection): void {
         seen.add(key);
         fixes.push(toQuickFix(state.document, fix, [diagnostic], editSupport, otherFile));
       }
-      for (const fix of suppressionFixes(state.linted, finding)) {
+      for (const fix of suppressionFixes(linted, finding)) {
         const key = `${fix.title}\u0000${JSON.stringify(fix.edits)}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -773,7 +765,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeActionResolve((action) => guard('codeAction/resolve', action, (a: CodeAction) => {
     const data = a.data as FixAllData | undefined;
-    const state = data ? currentFindings(data.uri) : undefined;
+    const state = data ? currentFindings(data.uri)?.state : undefined;
     if (!data || !state || state.document.version !== data.version) return a;
     return { ...a, edit: toWorkspaceEdit(state.document, fixAllEdits(state, data.ruleId, data.safety), editSupport) };
   })(action));
